@@ -1,0 +1,112 @@
+"""Reading one figure as people type or paste it: full-width digits, thousands separators,
+units in money cells, "/" and "—" for nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from app.domain.layout import ValueKind
+from app.domain.report import CellValue
+
+_FULL_WIDTH = str.maketrans(
+    "０１２３４５６７８９．，－＋　",
+    "0123456789.,-+ ",
+)
+BLANK_MARKS = {"", "/", "／", "—", "——", "-", "－", "–", "无", "\\"}
+MONEY_UNITS = ("万元", "元")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+class CellValueError(ValueError):
+    """A cell's text cannot be a figure of its kind; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    value: CellValue | None  # None: blank
+    unit: str = ""
+
+
+def normalize_number_text(text: str) -> str:
+    t = text.translate(_FULL_WIDTH)
+    t = re.sub(r"\s+", "", t)
+    t = t.replace("−", "-")
+    return t
+
+
+def is_blank_mark(text: str) -> bool:
+    return normalize_number_text(text) in BLANK_MARKS
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    t = normalize_number_text(text)
+    for unit in MONEY_UNITS:
+        if t.endswith(unit):
+            return t[: -len(unit)], unit
+    return t, ""
+
+
+def looks_like_value(text: str) -> bool:
+    """True for a figure (or a blank mark) as it may stand in a table cell."""
+    number, _ = split_unit(text)
+    if number in BLANK_MARKS:
+        return True
+    return bool(_NUMBER.match(number) or _GROUPED.match(number))
+
+
+def parse_value(text: str, kind: ValueKind) -> ParsedValue:
+    """Strict: the text as a figure of `kind`, or CellValueError with a Chinese message."""
+    number, unit = split_unit(text)
+    if number in BLANK_MARKS:
+        return ParsedValue(None)
+    if _GROUPED.match(number):
+        number = number.replace(",", "")
+    if not _NUMBER.match(number):
+        raise CellValueError(f"“{text.strip()}”不是数字")
+    if kind is ValueKind.MONEY_WITH_UNIT:
+        return ParsedValue(_decimal(number, text), unit or "元")
+    if unit:
+        if kind is ValueKind.MONEY and unit == "万元":
+            return ParsedValue(_decimal(number, text))
+        raise CellValueError(f"“{text.strip()}”：此格只填数字，不带单位")
+    if kind is ValueKind.MONEY:
+        return ParsedValue(_decimal(number, text))
+    dec = _decimal(number, text)
+    if dec != dec.to_integral_value():
+        raise CellValueError(f"“{text.strip()}”：此格应为整数")
+    count = int(dec)
+    if count < 0 and kind is ValueKind.COUNT:
+        raise CellValueError(f"“{text.strip()}”：此格不能为负数")
+    return ParsedValue(count)
+
+
+def read_value(text: str, kind: ValueKind) -> ParsedValue:
+    """Lenient, for readers: what cannot be a figure of its kind is kept as read (rule R5)."""
+    try:
+        return parse_value(text, kind)
+    except CellValueError:
+        number, unit = split_unit(text)
+        number = number.replace(",", "")
+        if _NUMBER.match(number):
+            dec = Decimal(number)
+            if dec == dec.to_integral_value():
+                return ParsedValue(int(dec), unit)
+            return ParsedValue(dec, unit)
+        return ParsedValue(text.strip())
+
+
+def _decimal(number: str, text: str) -> Decimal:
+    try:
+        value = Decimal(number.lstrip("+"))
+    except InvalidOperation:
+        raise CellValueError(f"“{text.strip()}”不是数字") from None
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        raise CellValueError(f"“{text.strip()}”不是数字")
+    if exponent < -6:
+        raise CellValueError(f"“{text.strip()}”：金额最多保留6位小数")
+    return value
