@@ -1,0 +1,64 @@
+"""Reading a report from a file, whatever its kind: .json, .txt (pasted text), .docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.domain.report import Report
+from app.readers import json_form, text_reader
+from app.readers.errors import ReadError
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+TEXT_ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
+
+
+def read_report_file(path: Path) -> Report:
+    """The report in `path`; ReadError with a Chinese message (naming the file) otherwise."""
+    try:
+        return _read(path)
+    except ReadError as exc:
+        raise ReadError(f"{path.name}：{exc}") from None
+
+
+def _read(path: Path) -> Report:
+    suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise ReadError("这是旧版 Word 文件（.doc），请用 Word 或 WPS 另存为 .docx 后再导入")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("文件不存在") from None
+    except OSError as exc:
+        raise ReadError(f"无法打开文件（{exc.strerror}）") from None
+    if path.is_dir():
+        raise ReadError("这是一个文件夹，不是报告文件")
+    if suffix == ".docx":
+        raise ReadError("暂不支持读取 .docx 文件")
+    if size > MAX_TEXT_BYTES:
+        raise ReadError("文件太大，不像是一份年度报告")
+    data = _read_bytes(path)
+    if suffix == ".json":
+        return json_form.loads(_decode(data))
+    return text_reader.read_text(_decode(data))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise ReadError("没有读取该文件的权限") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取文件（{exc.strerror}）") from None
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        raise ReadError("这是压缩包或 Office 文件，不是文本；Word 文件请用 .docx 扩展名")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("这不是文本文件")
+    for encoding in TEXT_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("无法识别文件的文字编码（请保存为 UTF-8 或 GBK 文本）")
