@@ -1,0 +1,309 @@
+"""Reading a report from text copied out of a web page or a Word document.
+
+The tables may come as one cell per line (as Word copies them), as tab-separated rows (as a
+browser copies a published page, merged labels written once), or with " | " between cells. The
+chapters are found by their headings; a missing heading is reported by rule R14, not refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from app.domain.chapters import CHAPTER_HEADINGS
+from app.domain.layouts import layout_for_year
+from app.domain.report import Report
+from app.readers.errors import ReadError
+from app.readers.labels import normalize
+from app.readers.table_reader import Row, TableRead, read_table2, read_table3, read_table4
+
+_MARKERS = re.compile(r"\[(?:image|bookmark|图片)[:：][^\]]*\]")
+_HEADING = re.compile(r"^\s*([一二三四五六])\s*[、.．，]\s*(.*)$")
+CHAPTER_WORDS = {
+    "1": ("总体情况",),
+    "2": ("主动公开",),
+    "3": ("收到和处理", "收到及处理", "申请情况", "依申请公开"),
+    "4": ("行政复议", "行政诉讼", "复议", "诉讼"),
+    "5": ("存在的主要问题", "主要问题", "改进情况", "问题及改进"),
+    "6": ("其他需要报告", "其他事项", "需要报告的事项"),
+}
+_NOISE = re.compile(r"^(https?://|www\.|发布时间|发布日期|来源[:：]|信息来源|【|字号|浏览|打印|关闭|分享)")
+_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_CN_DATE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_PERIOD_YEAR = re.compile(r"(20\d{2})\s*年\s*1\s*月\s*1\s*日")
+_TABLE2_START = re.compile(r"第二十条第")
+_TABLE3_START = ("勾稽关系", "申请人情况", "本年新收政府信息公开申请")
+
+
+@dataclass
+class Line:
+    text: str  # cleaned, without the leading tab
+    tabbed: bool  # began with a tab: one cell of a table copied from Word
+
+
+def read_text(text: str) -> Report:
+    """A report from pasted text; ReadError (Chinese) when the text is not a report."""
+    lines = _clean_lines(text)
+    title_lines, body_start = _title(lines)
+    headings = _find_headings(lines, body_start)
+    tables_start = _first_table_line(lines, body_start)
+    if not headings and tables_start is None:
+        raise ReadError("没有找到年度报告的章节标题或统计表格，这不像是一份政府信息公开工作年度报告")
+    title = "".join(title_lines)
+    first_body = min([i for i, _ in headings] + [tables_start if tables_start is not None
+                                                 else len(lines)])
+    preamble_lines = [ln.text for ln in lines[body_start:first_body]
+                      if ln.text and not _NOISE.match(ln.text)]
+    year = _year(title, preamble_lines, lines)
+    sections = _sections(lines, headings)
+    report = Report(unit=_unit(title, year), year=year, title=title,
+                    preamble="\n".join(preamble_lines))
+    report.headings_found = [n for _, n in headings]
+    last = sections.get("6") or sections.get("5") or []
+    signature_unit, signature_date, kept = _signature(last)
+    if "6" in sections:
+        sections["6"] = kept
+    elif "5" in sections:
+        sections["5"] = kept
+    report.signature_unit = signature_unit
+    report.signature_date = signature_date
+    if not report.unit and signature_unit:
+        report.unit = signature_unit
+    for number in ("1", "5", "6"):
+        report.chapters[number] = "\n".join(ln.text for ln in sections.get(number, []) if ln.text)
+    _read_tables(report, lines, headings, tables_start)
+    return report
+
+
+def _clean_lines(text: str) -> list[Line]:
+    if "\x00" in text:
+        raise ReadError("这不是文本文件")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    out: list[Line] = []
+    for raw in text.split("\n"):
+        cleaned = _MARKERS.sub("", raw).rstrip()
+        tabbed = cleaned.startswith("\t")
+        body = cleaned.strip()
+        # Word puts a line break inside a cell ("结果\n维持"): the second part has no tab.
+        if (body and not tabbed and out and out[-1].tabbed and out[-1].text
+                and len(body) <= 4 and not _HEADING.match(body)):
+            out[-1] = Line(out[-1].text + body, True)
+            continue
+        out.append(Line(body if not tabbed else cleaned.lstrip("\t").strip(), tabbed))
+    return out
+
+
+def _title(lines: list[Line]) -> tuple[list[str], int]:
+    """The title lines (agency, then "YYYY年政府信息公开工作年度报告") and where the body starts."""
+    i = 0
+    while i < len(lines) and (not lines[i].text or _NOISE.match(lines[i].text)):
+        i += 1
+    title: list[str] = []
+    while i < len(lines):
+        t = lines[i].text
+        if not t:
+            if title:
+                i += 1
+                if "报告" in "".join(title):
+                    break
+                continue
+            i += 1
+            continue
+        if _NOISE.match(t):
+            i += 1
+            continue
+        if (len(t) > 40 or t.startswith(("根据", "本报告", "按照", "依据", "依照"))
+                or _HEADING.match(t) or "\t" in t or "|" in t):
+            break
+        title.append(t)
+        i += 1
+        if "报告" in t:
+            break
+    return title, i
+
+
+def _chapter_of(text: str) -> str | None:
+    m = _HEADING.match(text)
+    if not m or len(text) > 60:
+        return None
+    number = str("一二三四五六".index(m.group(1)) + 1)
+    rest = normalize(m.group(2))
+    if any(word in rest for word in CHAPTER_WORDS[number]) and not re.search(
+        r"数量|办理结果|继续办理", rest
+    ):
+        return number
+    return None
+
+
+def _find_headings(lines: list[Line], start: int) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.tabbed or "|" in line.text or "\t" in line.text:
+            continue
+        number = _chapter_of(line.text)
+        if number and number not in seen:
+            found.append((i, number))
+            seen.add(number)
+    return found
+
+
+def _first_table_line(lines: list[Line], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        t = lines[i].text
+        if _TABLE2_START.search(t) and len(t) < 60:
+            return i
+        if any(word in t for word in _TABLE3_START) and len(t) < 200:
+            return i
+    return None
+
+
+def _sections(lines: list[Line], headings: list[tuple[int, str]]) -> dict[str, list[Line]]:
+    sections: dict[str, list[Line]] = {}
+    ordered = sorted(headings)
+    for k, (i, number) in enumerate(ordered):
+        end = ordered[k + 1][0] if k + 1 < len(ordered) else len(lines)
+        sections[number] = lines[i + 1:end]
+    return sections
+
+
+def _year(title: str, preamble: list[str], lines: list[Line]) -> int:
+    for source in (title, *preamble):
+        m = _PERIOD_YEAR.search(source) if source is not title else _YEAR.search(source)
+        if m:
+            return int(m.group(1))
+    for line in lines:
+        m = _YEAR.search(line.text)
+        if m:
+            return int(m.group(1))
+    raise ReadError("找不到报告年度（标题中应有“YYYY年”）")
+
+
+def _unit(title: str, year: int) -> str:
+    t = re.sub(r"\s+", "", title)
+    m = re.search(rf"{year}\s*年度?", t)
+    if m and m.start() > 0:
+        return t[: m.start()].rstrip("关于")
+    if m:
+        rest = t[m.end():]
+        return rest.split("政府信息公开")[0]
+    return t.split("政府信息公开")[0]
+
+
+def _parse_date(text: str) -> dt.date | None:
+    t = re.sub(r"\s+", "", text).translate(_CN_DATE_DIGITS)
+    t = re.sub(r"(?<=\d)十(?=\d)", "", t)
+    t = re.sub(r"(?<=\D)十(?=\d)", "1", t)
+    t = re.sub(r"(?<=\d)十(?=\D)", "0", t)
+    t = re.sub(r"(?<=\D)十(?=\D)", "10", t)
+    m = _DATE.match(t)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _signature(section: list[Line]) -> tuple[str, dt.date | None, list[Line]]:
+    """The agency name and date at the very end, taken out of the last chapter."""
+    idx = [i for i, ln in enumerate(section) if ln.text]
+    if not idx:
+        return "", None, section
+    last = idx[-1]
+    date = _parse_date(section[last].text)
+    if date is None:
+        return "", None, section
+    unit = ""
+    cut = last
+    if len(idx) >= 2:
+        prev = section[idx[-2]].text
+        if len(prev) <= 30 and not prev.endswith(("。", "；", "：")):
+            unit, cut = prev, idx[-2]
+    return unit, date, section[:cut]
+
+
+def _rows(lines: list[Line]) -> list[Row]:
+    """Table rows from lines: tab- or "|"-separated, or one tabbed cell per line grouped by
+    blank lines (as Word copies a table), or one cell per line."""
+    rows: list[Row] = []
+    group: list[str] | None = None
+    for line in lines:
+        t = line.text
+        if line.tabbed and "\t" not in t and "|" not in t:
+            if group is None:
+                group = []
+                rows.append(group)
+            group.append(t)
+            continue
+        if not t:
+            group = None
+            continue
+        group = None
+        if "\t" in t:
+            rows.append(t.split("\t"))
+        elif "|" in t:
+            rows.append([c.strip() for c in t.strip().strip("|").split("|")] if not t.startswith(
+                (" |", "|")) else [c.strip() for c in t.split("|")])
+        else:
+            rows.append([t])
+    return rows
+
+
+def _read_tables(report: Report, lines: list[Line], headings: list[tuple[int, str]],
+                 tables_start: int | None) -> None:
+    at = dict((n, i) for i, n in headings)
+    start2 = tables_start if tables_start is not None else at.get("2", len(lines))
+    end = at.get("5", len(lines))
+    start3 = _find(lines, start2, end, lambda t: any(w in t for w in _TABLE3_START))
+    if "3" in at and at["3"] > start2:
+        start3 = min(start3, at["3"])
+    start4 = at.get("4") if at.get("4", -1) > start3 else _find(
+        lines, start3, end, lambda t: "行政复议" in t and "|" not in t and len(t) < 40)
+    if "5" not in at:
+        end = _end_of_table4(lines, start4)
+    default = layout_for_year(report.year).id
+    t2 = read_table2(_rows(lines[start2:start3]), default)
+    t3 = read_table3(_rows(lines[start3:start4]))
+    t4 = read_table4(_rows(lines[start4:end]))
+    _merge(report, "table2", t2)
+    _merge(report, "table3", t3)
+    _merge(report, "table4", t4)
+    for name, part in (("表二", t2), ("表三", t3), ("表四", t4)):
+        if not part.found:
+            report.reader_notes.append(f"没有读到{name}的数字")
+
+
+def _find(lines: list[Line], start: int, end: int, test: object) -> int:
+    for i in range(start, end):
+        if test(lines[i].text):  # type: ignore[operator]
+            return i
+    return end
+
+
+def _end_of_table4(lines: list[Line], start: int) -> int:
+    """Without a 五、 heading, table 4 ends at the first line of running text after it."""
+    seen_values = False
+    for i in range(start, len(lines)):
+        t = lines[i].text
+        if re.search(r"\d", t) and ("|" in t or "\t" in t or lines[i].tabbed or len(t) < 12):
+            seen_values = True
+        elif seen_values and len(t) > 40:
+            return i
+    return len(lines)
+
+
+def _merge(report: Report, table: str, part: TableRead) -> None:
+    report.cells.update(part.cells)
+    report.money_units.update(part.money_units)
+    report.reader_notes.extend(part.notes)
+    if part.layout_id and part.layout_id != report.layout_id:
+        report.table_layouts[table] = part.layout_id
+
+
+def chapter_heading_text(number: str) -> str:
+    return CHAPTER_HEADINGS[int(number) - 1]
