@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.domain.chapters import CHAPTER_HEADINGS
@@ -262,7 +263,7 @@ def _read_tables(report: Report, lines: list[Line], headings: list[tuple[int, st
     start3 = _find(lines, start2, end, lambda t: any(w in t for w in _TABLE3_START))
     if "3" in at and at["3"] > start2:
         start3 = min(start3, at["3"])
-    start4 = at.get("4") if at.get("4", -1) > start3 else _find(
+    start4 = at["4"] if at.get("4", -1) > start3 else _find(
         lines, start3, end, lambda t: "行政复议" in t and "|" not in t and len(t) < 40)
     if "5" not in at:
         end = _end_of_table4(lines, start4)
@@ -278,9 +279,9 @@ def _read_tables(report: Report, lines: list[Line], headings: list[tuple[int, st
             report.reader_notes.append(f"没有读到{name}的数字")
 
 
-def _find(lines: list[Line], start: int, end: int, test: object) -> int:
+def _find(lines: list[Line], start: int, end: int, test: Callable[[str], bool]) -> int:
     for i in range(start, end):
-        if test(lines[i].text):  # type: ignore[operator]
+        if test(lines[i].text):
             return i
     return end
 
