@@ -7,6 +7,7 @@ labels may be written once or repeated; a row may arrive whole or one cell per l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.domain.layout import CellRole, TableLayout, ValueKind
@@ -265,12 +266,12 @@ def table2_items(table: TableLayout) -> list[Table2Item]:
 _T2_ITEMS = {lay.id: {i.numeral: i for i in table2_items(lay.table2)} for lay in LAYOUTS.values()}
 
 
+_ITEM = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)")
+
+
 def _item_numeral(label: str) -> str | None:
-    t = normalize(label)
-    if "第二十条" not in t:
-        return None
-    _, numeral = numbering(t[t.index("第二十条") + 4:].lstrip("第"))
-    return numeral or None
+    m = _ITEM.search(normalize(label))
+    return m.group(1) if m else None
 
 
 def read_table2(rows: list[Row], default_layout: str) -> TableRead:

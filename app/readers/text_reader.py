@@ -85,8 +85,13 @@ def _clean_lines(text: str) -> list[Line]:
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     out: list[Line] = []
     for raw in text.split("\n"):
-        cleaned = _MARKERS.sub("", raw).rstrip()
-        tabbed = cleaned.startswith("\t")
+        cleaned = _MARKERS.sub("", raw).rstrip(" \u3000")
+        # One leading tab and no other: a cell of a table copied from Word, one per line.
+        # More tabs: a tab-separated row, whose leading empty cells count.
+        tabbed = cleaned.startswith("\t") and "\t" not in cleaned.strip("\t")
+        if "\t" in cleaned.strip() or (cleaned.startswith("\t") and not tabbed):
+            out.append(Line(cleaned, False))
+            continue
         body = cleaned.strip()
         # Word puts a line break inside a cell ("结果\n维持"): the second part has no tab.
         if (body and not tabbed and out and out[-1].tabbed and out[-1].text
