@@ -1,0 +1,79 @@
+"""Copy and paste between a grid and the system clipboard (Excel, WPS, Word, web pages).
+
+The parsing and placing of pasted text is pure (`app.domain.paste`); this module only reads
+the selection and talks to the clipboard.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QGuiApplication
+
+from app.domain.edits import SetCells
+from app.domain.layout import CellRole
+from app.domain.paste import Area, join_clipboard, paste_edit
+from ui.grid.table_model import TableModel
+
+
+def selection_area(selection: QItemSelection) -> Area | None:
+    """The bounding rectangle of a selection (the grid allows one contiguous range)."""
+    ranges = [selection.at(i) for i in range(selection.size()) if selection.at(i).isValid()]
+    if not ranges:
+        return None
+    return Area(
+        min(r.top() for r in ranges),
+        min(r.left() for r in ranges),
+        max(r.bottom() for r in ranges),
+        max(r.right() for r in ranges),
+    )
+
+
+def copy_text(model: TableModel, area: Area) -> str:
+    """The area as tab-separated text, labels included, as a spreadsheet would copy it.
+
+    A merged cell's text goes in its top-left position and the positions it covers stay
+    empty, which is how Excel copies merged cells too.
+    """
+    rows: list[list[str]] = []
+    for r in range(area.top, area.bottom + 1):
+        row: list[str] = []
+        for c in range(area.left, area.right + 1):
+            cell = model.cell_at(r, c)
+            if cell is None or (cell.row, cell.col) != (r, c):
+                row.append("")
+            elif cell.role is CellRole.VALUE:
+                row.append(model.text_of(model.table.spec(cell.key or "")))
+            else:
+                row.append(cell.text)
+        rows.append(row)
+    return join_clipboard(rows)
+
+
+def put_on_clipboard(text: str) -> None:
+    QGuiApplication.clipboard().setText(text)
+
+
+def clipboard_text() -> str:
+    return QGuiApplication.clipboard().text()
+
+
+def paste_from(model: TableModel, text: str, area: Area) -> SetCells:
+    """The edit pasting `text` over `area`; PasteError (nothing changed) when it cannot."""
+    return paste_edit(model.table, text, area)
+
+
+def value_keys(model: TableModel, area: Area) -> list[str]:
+    """The keys of the value cells whose top-left lies in `area`, in reading order."""
+    keys: list[str] = []
+    for r in range(area.top, area.bottom + 1):
+        for c in range(area.left, area.right + 1):
+            cell = model.cell_at(r, c)
+            if (cell is not None and cell.key is not None
+                    and (cell.row, cell.col) == (r, c)):
+                keys.append(cell.key)
+    return keys
+
+
+def is_value(model: TableModel, row: int, col: int) -> bool:
+    index = model.index(row, col)
+    return bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)
