@@ -1,0 +1,239 @@
+"""The text parts of a report: chapters 一、五、六 and the preamble, as plain-text editors.
+
+Ctrl+Z in an editor must undo across grids and text in order, so the editors keep no undo history
+of their own: Undo/Redo go to the report's stack (the window's actions), and what is typed reaches
+that stack through a TextBinding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.report import chapter_heading
+from ui import placeholders_ui
+from ui.session import ReportSession
+from ui.text_binding import TextBinding, TextTarget
+
+_SUBHEADING = re.compile(r"^\s*（[一二三四五六七八九十]+）")
+_NUMBERED = re.compile(r"^\s*\d+[.．、]")
+
+CHAPTER_HINTS = {
+    "1": "写法：（一）主动公开　（二）依申请公开　（三）政府信息管理　（四）平台建设　"
+         "（五）监督保障；小标题用（一），其下用 1.；篇幅原则上不超过一千字。",
+    "5": "写具体的问题和改进措施，不要写“无”，也不要照抄上年。",
+    "6": "说明本年度收取信息处理费的情况（如“本年度未收取信息处理费”），以及其他需要报告的事项。",
+}
+
+
+class ReportTextHighlighter(QSyntaxHighlighter):
+    """Headings bold as they will print; number placeholders tinted so they read as fields."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.heading = QTextCharFormat()
+        self.heading.setFontWeight(QFont.Weight.Bold)
+        self.lead = QTextCharFormat()
+        self.lead.setFontWeight(QFont.Weight.DemiBold)
+        self.placeholder = QTextCharFormat()
+        self.placeholder.setBackground(QColor("#dcebfa"))
+        self.placeholder.setForeground(QColor("#0b4f8a"))
+
+    def highlightBlock(self, text: str) -> None:
+        if _SUBHEADING.match(text):
+            self.setFormat(0, len(text), self.heading)
+        elif _NUMBERED.match(text):
+            # "1.深入推进优化服务工作。按照……": the lead sentence acts as the heading.
+            end = text.find("。")
+            self.setFormat(0, len(text) if end < 0 else end + 1, self.lead)
+        for start, length in placeholders_ui.spans(text):
+            self.setFormat(start, length, self.placeholder)
+
+
+class ChapterEditor(QPlainTextEdit):
+    """A plain-text editor whose Undo/Redo are the report's."""
+
+    undo_requested = Signal()
+    redo_requested = Signal()
+    left = Signal()  # focus went elsewhere: the typing burst is over
+
+    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) + 2)
+        self.setFont(font)
+        self.highlighter = ReportTextHighlighter(self.document())
+
+    def event(self, e: QEvent) -> bool:
+        # Let the window's Undo/Redo shortcuts fire instead of the editor claiming the keys.
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
+            e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
+        ):
+            e.ignore()
+            return True
+        if e.type() == QEvent.Type.ToolTip:
+            self._show_placeholder_tip(e)
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        # Reached only when no window shortcut took the key (e.g. the editor used alone).
+        if e.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return
+        if e.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+            return
+        super().keyPressEvent(e)
+
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        self.left.emit()
+        super().focusOutEvent(e)
+
+    def _show_placeholder_tip(self, e: QEvent) -> None:
+        from PySide6.QtGui import QHelpEvent
+
+        if not isinstance(e, QHelpEvent):
+            return
+        cursor = self.cursorForPosition(e.pos())
+        block = cursor.block()
+        offset = cursor.positionInBlock()
+        for start, length in placeholders_ui.spans(block.text()):
+            if start <= offset <= start + length:
+                token = block.text()[start:start + length]
+                QToolTip.showText(e.globalPos(),
+                                  placeholders_ui.describe(token, self.session.report), self)
+                return
+        QToolTip.hideText()
+        e.ignore()
+
+
+class ReportLineEdit(QLineEdit):
+    """A one-line text of the report (title, signature); like ChapterEditor, no own undo."""
+
+    undo_requested = Signal()
+    redo_requested = Signal()
+    left = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
+            e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
+        ):
+            e.ignore()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return
+        if e.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+            return
+        super().keyPressEvent(e)
+
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        self.left.emit()
+        super().focusOutEvent(e)
+
+
+class TextPage(QWidget):
+    """A heading, a hint on what to write, the editor and a character count."""
+
+    def __init__(self, session: ReportSession, target: TextTarget, heading: str, hint: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        title = QLabel(heading)
+        title_font = title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() + 3)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.editor = ChapterEditor(session)
+        self.binding = TextBinding(session, target, self.editor)
+        self.editor.left.connect(self.binding.end_burst)
+        self.session = session
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        self.figures.setStyleSheet("color: #0b4f8a;")
+        self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.editor.textChanged.connect(self._update_notes)
+        session.changed.connect(self._update_notes)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.count)
+        self._update_notes()
+
+    def insert_placeholder(self, token: str) -> None:
+        """Insert at the cursor as an undo step of its own."""
+        self.binding.end_burst()
+        self.editor.insertPlainText(token)
+        self.binding.end_burst()
+        self.editor.setFocus()
+
+    def choose_placeholder(self) -> None:
+        """A menu of the named figures with their current values, at the text cursor."""
+        menu = QMenu(self)
+        for entry in placeholders_ui.entries(self.session.report):
+            figure = entry.figure if entry.figure else "未填"
+            action = menu.addAction(f"{entry.name}（当前：{figure}）")
+            action.triggered.connect(
+                lambda _checked=False, token=entry.token: self.insert_placeholder(token)
+            )
+        rect = self.editor.cursorRect()
+        menu.exec(self.editor.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def _update_notes(self, *_: object) -> None:
+        text = self.editor.toPlainText()
+        values = placeholders_ui.current_values(text, self.session.report)
+        self.figures.setText(f"占位符当前数字：{values}" if values else "")
+        self.figures.setVisible(bool(values))
+        n = len(re.sub(r"\s", "", placeholders_ui.expanded(text, self.session.report)))
+        count = f"共 {n} 字"
+        if self.target.chapter == "1":
+            count += "（原则上不超过一千字）"
+        self.count.setText(count)
+
+
+def chapter_page(session: ReportSession, number: str) -> TextPage:
+    return TextPage(session, TextTarget(chapter=number), chapter_heading(number),
+                    CHAPTER_HINTS.get(number, ""))
+
+
+def install_undo_routing(editor: ChapterEditor | ReportLineEdit, undo: QAction,
+                         redo: QAction) -> None:
+    """Route the editor's own Undo/Redo keys to the window's actions (see keyPressEvent)."""
+    editor.undo_requested.connect(undo.trigger)
+    editor.redo_requested.connect(redo.trigger)

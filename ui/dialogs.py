@@ -1,0 +1,175 @@
+"""Small dialogs: a new unit, choosing where an imported report goes, about the program."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.layouts import layout_for_year
+from app.domain.report import LEVELS
+
+FIRST_YEAR = 2019  # the first year of the current regulations' report format
+LAST_YEAR = 2100
+
+
+def default_report_year(today: dt.date) -> int:
+    """Reports are written in the first months of the year after the one they cover."""
+    return today.year - 1 if today.month <= 6 else today.year
+
+
+def chinese_buttons(box: QDialogButtonBox) -> None:
+    """Chinese button texts even where Qt's own translations were left out of the build."""
+    texts = {
+        QDialogButtonBox.StandardButton.Ok: "确定",
+        QDialogButtonBox.StandardButton.Cancel: "取消",
+        QDialogButtonBox.StandardButton.Yes: "是",
+        QDialogButtonBox.StandardButton.No: "否",
+    }
+    for standard, text in texts.items():
+        button = box.button(standard)
+        if button is not None:
+            button.setText(text)
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    name: str
+    level: str
+    year: int
+
+
+class NewUnitDialog(QDialog):
+    """Name, level and the first report year of a new unit; refuses a name already taken."""
+
+    def __init__(self, existing: list[str], today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建单位")
+        self._existing = {name.strip() for name in existing}
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("如：高青县行政审批服务局")
+        self.name.setMinimumWidth(320)
+        self.level = QComboBox()
+        for key, label in LEVELS.items():
+            self.level.addItem(label, key)
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
+        self.year.setValue(default_report_year(today))
+        self.year.setSuffix(" 年度")
+        self.layout_note = QLabel()
+        self.layout_note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("单位名称：", self.name)
+        form.addRow("单位层级：", self.level)
+        form.addRow("报告年度：", self.year)
+        form.addRow("", self.layout_note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        chinese_buttons(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._validate)
+        self.year.valueChanged.connect(self._note_layout)
+        self._validate()
+        self._note_layout()
+
+    def result_unit(self) -> NewUnit:
+        return NewUnit(self.name.text().strip(), str(self.level.currentData()), self.year.value())
+
+    def _problem(self) -> str:
+        name = self.name.text().strip()
+        if not name:
+            return ""
+        if name in self._existing:
+            return f"单位“{name}”已经存在，请在左侧选择它"
+        return ""
+
+    def _validate(self) -> None:
+        problem = self._problem()
+        self.error.setText(problem)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name.text().strip()) and not problem)
+
+    def _note_layout(self) -> None:
+        layout = layout_for_year(self.year.value())
+        self.layout_note.setText(f"使用{layout.document}规定的表格格式")
+
+    def accept(self) -> None:
+        if not self.name.text().strip() or self._problem():
+            return
+        super().accept()
+
+
+class ImportTargetDialog(QDialog):
+    """Which unit an imported report belongs to (the file's own name may differ slightly)."""
+
+    def __init__(self, file_unit: str, year: int, units: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导入报告")
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        names = list(dict.fromkeys([file_unit, *units]))
+        self.unit.addItems([n for n in names if n])
+        self.unit.setCurrentText(file_unit)
+        self.unit.setMinimumWidth(320)
+        form = QFormLayout()
+        form.addRow("报告年度：", QLabel(f"{year}年度"))
+        form.addRow("导入到单位：", self.unit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        chinese_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen_unit(self) -> str:
+        return self.unit.currentText().strip()
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText("是")
+    box.button(QMessageBox.StandardButton.No).setText("否")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, title: str, text: str, *, error: bool = False) -> None:
+    icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText("确定")
+    box.exec()
+
+
+ABOUT_TEXT = (
+    "<h3>年报编制器</h3>"
+    "<p>编制、校验和排版《政府信息公开工作年度报告》。</p>"
+    "<p>表格格式依据国办公开办函〔2019〕60号、国办公开办函〔2021〕30号；"
+    "公文版式依据 GB/T 9704-2012《党政机关公文格式》。</p>"
+    "<p>所有数据只保存在本机，不联网。</p>"
+)

@@ -1,0 +1,53 @@
+"""What a first run shows: no units yet, so two ways to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class Welcome(QWidget):
+    new_unit_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("欢迎使用年报编制器")
+        title_font = title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 2)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            "在这里编写本单位的《政府信息公开工作年度报告》：按国家规定的格式填表，"
+            "随时核对表内、表间和正文中的数字，自动保存，导出符合公文格式的 Word 文件。\n\n"
+            "先新建本单位，或打开示例看看一份填好的报告。"
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(560)
+        self.new_unit_button = QPushButton("新建单位…")
+        self.demo_button = QPushButton("打开示例")
+        for button in (self.new_unit_button, self.demo_button):
+            button.setMinimumSize(160, 44)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            button.setFont(font)
+        self.new_unit_button.setDefault(True)
+        self.demo_button.setToolTip("高青县行政审批服务局2020年度报告（已公开的真实报告）及由它开始的2021年度草稿")
+        self.new_unit_button.clicked.connect(self.new_unit_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_unit_button)
+        buttons.addSpacing(24)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addStretch(2)
+        column.addWidget(title)
+        column.addSpacing(16)
+        column.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(32)
+        column.addLayout(buttons)
+        column.addStretch(3)
