@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _CN_NUMERALS = "一二三四五六七八九十"
 _LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)[、.，,]")
@@ -13,6 +14,7 @@ _LEVEL3 = re.compile(r"^(\d+)[.、,](?!\d)")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"'})
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Width, spacing and quote variants folded away, for comparing labels."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -20,6 +22,7 @@ def normalize(text: str) -> str:
     return t.replace("．", ".").replace("。", ".")
 
 
+@lru_cache(maxsize=8192)
 def numbering(text: str) -> tuple[int, str]:
     """The outline level (1 一、, 2 （一）, 3 1.; 0 none) and the numeral of a label."""
     t = normalize(text)
@@ -30,6 +33,7 @@ def numbering(text: str) -> tuple[int, str]:
     return 0, ""
 
 
+@lru_cache(maxsize=8192)
 def strip_numbering(text: str) -> str:
     t = normalize(text)
     for pattern in (_LEVEL1, _LEVEL2, _LEVEL3):
@@ -60,6 +64,10 @@ def best_match(label: str, candidates: list[str], threshold: float = 0.6) -> str
     Equal numbering counts for a lot, so a typo in the words still finds its row; different
     numbering at the same level counts against, so "3.其他" does not match "2.其他…".
     """
+    exact = normalize(label)
+    for candidate in candidates:
+        if normalize(candidate) == exact:
+            return candidate
     level, numeral = numbering(label)
     best, best_score = None, threshold
     for candidate in candidates:

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# System packages for running, testing and building Nianbao on Debian (and UOS / Kylin, which
+# derive from it). Run as root (or with sudo).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+packages=(
+    python3 python3-venv python3-pip
+    # Qt's xcb and offscreen platforms
+    libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+    libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0
+    libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-cursor0
+    # Chinese text on screen and in rendered pages
+    fonts-noto-cjk fontconfig
+    # Checking exported documents as a reader sees them
+    libreoffice-writer-nogui poppler-utils
+    # A real window without a screen, for the frozen program's smoke test
+    xvfb binutils
+)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
