@@ -210,7 +210,12 @@ class Store:
     def save(self, report: Report) -> None:
         """Store the report (replacing the unit's report of that year); adds the unit if new."""
         unit = _unit_name(report.unit)
-        data = json.dumps(report_to_json(report), ensure_ascii=False)
+        form = report_to_json(report)
+        try:
+            report_from_json(form)  # never store what could not be loaded back
+        except ReadError as exc:
+            raise StoreError(f"报告无法保存：{exc}") from None
+        data = json.dumps(form, ensure_ascii=False)
         level = report.level if report.level in LEVELS else "department"
         with self._writing():
             if not self._has_unit(unit):

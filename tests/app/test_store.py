@@ -181,3 +181,11 @@ def test_the_default_database_is_in_the_user_data_folder(
         with Store.open(path):
             pass
         assert path.is_file()
+
+
+def test_a_report_that_could_not_be_loaded_back_is_not_saved(store: Store) -> None:
+    report = sample_report(21)
+    report.year = 12021
+    with pytest.raises(StoreError, match="报告无法保存"):
+        store.save(report)
+    assert store.units() == []

@@ -1,0 +1,176 @@
+"""The command line: dump, check, import and export reports without a window.
+
+Exit status: 0 done (for check: no error findings), 1 error findings or report not found, 2 input
+that cannot be read or used, 3 a fault of the program. Whatever goes wrong, the user sees one
+Chinese line naming the file, never a traceback (set NIANBAO_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.cli_args import build_parser
+from app.cli_output import (
+    describe_findings,
+    findings_json,
+    print_err,
+    print_out,
+    summary_line,
+    use_utf8_output,
+)
+from app.demo import build_demo
+from app.domain.findings import Severity
+from app.domain.report import Report
+from app.exporters import ExportError, export_report
+from app.readers import json_form
+from app.readers.errors import ReadError
+from app.readers.files import read_report_file
+from app.rules import check
+from app.store import Store, StoreError, default_db_path
+
+OK, FOUND_ERRORS, NOT_FOUND, UNUSABLE, FAULT = 0, 1, 1, 2, 3
+
+
+class Unusable(Exception):
+    """Input the command cannot use; the message is shown and the exit status is 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        parser.print_help()
+        return OK
+    try:
+        status: int = COMMANDS[args.command](args)
+        return status
+    except (Unusable, ReadError, StoreError, ExportError) as exc:
+        print_err(str(exc))
+        return UNUSABLE
+    except OSError as exc:
+        where = f"“{exc.filename}”" if exc.filename else ""
+        print_err(f"无法读写文件{where}（{exc.strerror or exc}）")
+        return UNUSABLE
+    except KeyboardInterrupt:
+        print_err("已中断")
+        return 130
+    except Exception as exc:
+        if os.environ.get("NIANBAO_DEBUG"):
+            raise
+        print_err(f"程序内部错误（{type(exc).__name__}：{exc}）；请把所用文件和这条信息发给开发者")
+        return FAULT
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def dump(args: argparse.Namespace) -> int:
+    report = read_report_file(Path(args.file))
+    print_out(json_form.dumps(report), end="")
+    return OK
+
+
+def check_files(args: argparse.Namespace) -> int:
+    previous = read_report_file(Path(args.previous)) if args.previous else None
+    status = OK
+    several = len(args.files) > 1
+    for name in args.files:
+        try:
+            report = read_report_file(Path(name))
+        except ReadError as exc:
+            print_err(str(exc))
+            status = UNUSABLE
+            continue
+        findings = check(report, previous)
+        if args.json:
+            print_out(json.dumps(findings_json(name, report, findings), ensure_ascii=False))
+        else:
+            if several:
+                print_out(f"【{name}】")
+            for line in describe_findings(findings):
+                print_out(line)
+            print_out(summary_line(findings))
+        if status == OK and any(f.severity is Severity.ERROR for f in findings):
+            status = FOUND_ERRORS
+    return status
+
+
+def import_file(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    report = read_report_file(path)
+    unit = args.unit.strip()
+    if not unit:
+        raise Unusable("--unit 的单位名称不能为空")
+    report.unit = unit
+    year_in_file = report.year
+    if args.year is not None:
+        report.year = args.year
+    db_path = _db_path(args)
+    with Store.open(db_path) as store:
+        if store.load(unit, report.year) is not None and not args.replace:
+            raise Unusable(
+                f"数据库中已有“{unit}”{report.year}年的报告；如要用 {path.name} 覆盖，请加 --replace"
+            )
+        store.save(report)
+    if report.year != year_in_file:
+        print_err(f"注意：{path.name} 中的年度为 {year_in_file}，已按 --year 存为 {report.year} 年")
+    print_out(f"已将 {path.name} 存为“{unit}”{report.year}年的报告（数据库：{db_path}）")
+    return OK
+
+
+def export(args: argparse.Namespace) -> int:
+    report = _report_to_export(args)
+    if report is None:
+        return NOT_FOUND
+    out = Path(args.output)
+    export_report(report, out)
+    errors = [f for f in check(report) if f.severity is Severity.ERROR]
+    if errors:
+        print_err(f"注意：报告未通过校验（{len(errors)} 个错误），仍已导出：")
+        for line in describe_findings(errors):
+            print_err(line)
+    print_out(f"已导出：{out}")
+    return OK
+
+
+def _report_to_export(args: argparse.Namespace) -> Report | None:
+    if args.file:
+        if args.unit or args.year is not None or args.db or args.demo:
+            raise Unusable("导出文件中的报告时，不能同时指定 --unit、--year、--db 或 --demo")
+        return read_report_file(Path(args.file))
+    if not args.unit or args.year is None:
+        raise Unusable("请指定要导出的报告：--unit 单位名称 --year 年度，或一个报告文件")
+    if args.demo:
+        store = Store.in_memory()
+        build_demo(store)
+    else:
+        store = Store.open(_db_path(args), create=False)
+    with store:
+        report = store.load(args.unit, args.year)
+        if report is None:
+            years = "、".join(str(y) for y in store.years(args.unit))
+            known = f"（该单位已有：{years}）" if years else "（数据库中没有这个单位）"
+            print_err(f"数据库中没有“{args.unit}”{args.year}年的报告{known}")
+    return report
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_db_path()
+
+
+COMMANDS = {
+    "dump": dump,
+    "check": check_files,
+    "import": import_file,
+    "export": export,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The `nianbao` executable: a subcommand runs on the command line, anything else opens the window.
+
+Qt is imported only on the way to the window, so `nianbao dump/check/import/export` start fast and
+work on a machine without a display (or without Qt at all).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.cli_args import ChineseArgumentParser
+
+SUBCOMMANDS = frozenset({"dump", "check", "import", "export"})
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    """How to open the window."""
+
+    db: Path | None = None  # None: NIANBAO_DB or the user data folder (app.store.default_db_path)
+    demo: bool = False  # open a fresh copy of the demo database (app.demo.demo_db_path)
+    screenshot: Path | None = None  # render the main window to this PNG and exit
+    smoke: bool = False  # open, wait for the first paint, exit 0
+
+
+def gui_parser() -> ChineseArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="nianbao",
+        usage="nianbao [gui] [--db 数据库 | --demo] [--screenshot PNG] [--smoke]\n"
+              "       nianbao {dump,check,import,export} ...",
+        description="年报编制器：编制政府信息公开工作年度报告。不带子命令时打开编制窗口。\n"
+                    "命令行子命令：dump 读取并输出 JSON，check 校验，import 存入数据库，export 导出；"
+                    "用 nianbao 子命令 --help 查看各自的用法。",
+    )
+    parser.add_argument("gui", nargs="?", choices=["gui"], help=" 打开编制窗口（默认）")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--db", type=Path, metavar="数据库",
+                        help="数据库文件（默认：环境变量 NIANBAO_DB，否则用户数据文件夹中的 nianbao.sqlite3）")
+    source.add_argument("--demo", action="store_true", help="打开内置示例数据库的全新副本")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="打开后把主窗口保存为 PNG 图片，然后退出")
+    parser.add_argument("--smoke", action="store_true", help="打开窗口，画出第一帧后退出（用于测试）")
+    return parser
+
+
+def parse_gui_options(argv: Sequence[str]) -> GuiOptions:
+    """The window's options; exits with status 2 and a Chinese message on bad arguments."""
+    args = gui_parser().parse_args(list(argv))
+    return GuiOptions(db=args.db, demo=args.demo, screenshot=args.screenshot, smoke=args.smoke)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        from app.cli import main as cli_main
+
+        return cli_main(args)
+    if args and not args[0].startswith("-") and args[0] != "gui":
+        from app.cli_output import print_err, use_utf8_output
+
+        use_utf8_output()
+        names = "、".join(["gui", *sorted(SUBCOMMANDS)])
+        print_err(f"nianbao：不认识的子命令“{args[0]}”（可用：{names}；nianbao --help 查看用法）")
+        return 2
+    options = parse_gui_options(args)
+    problem = _display_problem()
+    if problem:
+        return _cannot_open_window(problem)
+    try:
+        from ui.app import run_gui
+    except ImportError as exc:
+        return _no_qt(exc)
+    status: int = run_gui(options)
+    return status
+
+
+def _display_problem() -> str:
+    """Why no window can open here (Qt would abort with an English message), or ""."""
+    if not sys.platform.startswith(("linux", "freebsd")):
+        return ""
+    if any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return ""
+    return "没有可用的图形显示（未设置 DISPLAY）"
+
+
+def _no_qt(exc: ImportError) -> int:
+    return _cannot_open_window(f"缺少图形界面组件：{exc}")
+
+
+def _cannot_open_window(reason: str) -> int:
+    from app.cli_output import print_err, use_utf8_output
+
+    use_utf8_output()
+    print_err(f"无法打开编制窗口（{reason}）；命令行子命令仍可使用，见 nianbao --help")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
