@@ -1,0 +1,320 @@
+"""The main window driven as a user would: real database file, real widgets, offscreen."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.carry import DRAFT_MARK
+from app.domain.findings import Finding, Severity
+from app.store import Store
+from tests.ui.window_helpers import (
+    UNIT,
+    WindowFactory,
+    db_path,
+    ime_type,
+    make_window,
+    on_next_modal,
+    seed,
+    store,
+    with_seed,
+)
+from ui.dialogs import NewUnitDialog
+from ui.grid.style import FINDING_BACKGROUND
+from ui.grid.table_model import RefRole
+from ui.main_window import MainWindow
+
+__all__ = ["db_path", "make_window", "store"]  # fixtures
+
+
+def _type_cell(window: MainWindow, ref: str, text: str) -> None:
+    assert window.view is not None
+    grid = window.view.table_pages[ref[5]].grid
+    assert grid.grid_model.setData(grid.grid_model.index_of(ref), text)
+
+
+def _click_finding(qtbot: QtBot, window: MainWindow, wanted: Finding) -> None:
+    panel = window.findings
+    row = next(i for i in range(panel.model.rowCount()) if panel.model.finding(i) == wanted)
+    index = panel.model.index(row)
+    panel.list.scrollTo(index)
+    rect = panel.list.visualRect(index)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _in_file(path: Path, year: int = 2020) -> dict[str, object]:
+    """What another program opening the database file now would read."""
+    with Store.open(path) as other:
+        report = other.load(UNIT, year)
+    assert report is not None
+    return {"cells": report.cells, "chapters": report.chapters}
+
+
+def test_a_new_error_is_listed_and_its_click_selects_the_red_cells(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.view is not None and window.session is not None
+    window.view.show_part("1")
+    with qtbot.waitSignal(window.session.findings_changed):
+        _type_cell(window, "table3:new.business", "4")  # the row no longer adds up: R2
+
+    finding = next(f for f in window.session.findings
+                   if f.rule == "R2" and "table3:new.total" in f.cells)
+    assert finding.severity is Severity.ERROR
+    assert "错误" in window.findings.summary.text()
+    _click_finding(qtbot, window, finding)
+
+    assert window.view.current_part() == "3"
+    grid = window.view.table_pages["3"].grid
+    selected = {i.data(RefRole) for i in grid.selectionModel().selectedIndexes()}
+    assert selected == set(finding.cells)
+    assert grid.currentRef() == finding.cells[0]
+    color = grid.grid_model.data(grid.grid_model.index_of(finding.cells[0]),
+                                 Qt.ItemDataRole.BackgroundRole).color()
+    assert color == FINDING_BACKGROUND[Severity.ERROR]
+
+
+def test_a_text_finding_opens_its_chapter_with_the_words_selected(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.view is not None and window.session is not None
+    window.view.show_part("5")
+    editor = window.view.text_pages["5"].editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    ime_type(editor, "本年度共收到政府信息公开申请5件。")
+    qtbot.waitUntil(lambda: any(f.rule == "R11" for f in window.session.findings), timeout=2000)
+
+    finding = next(f for f in window.session.findings if f.rule == "R11")
+    assert finding.cells[0] == "chapter:5"
+    window.view.show_part("3")
+    _click_finding(qtbot, window, finding)
+    assert window.view.current_part() == "5"
+    assert editor.textCursor().selectedText() == "收到政府信息公开申请5件"
+
+
+def test_an_edit_reaches_the_database_file_within_a_second(
+    qtbot: QtBot, store: Store, db_path: Path, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    start = time.monotonic()
+    with qtbot.waitSignal(window.autosave.saved, timeout=1000):
+        _type_cell(window, "table3:np_repeat.natural", "2")
+        assert window.save_label.text() == "正在保存…"
+    assert time.monotonic() - start < 1.0
+    assert window.save_label.text() == "已保存"
+    assert _in_file(db_path)["cells"]["table3:np_repeat.natural"] == 2  # type: ignore[index]
+
+
+def test_typing_reaches_the_file_within_a_second_and_ctrl_s_saves_at_once(
+    qtbot: QtBot, store: Store, db_path: Path, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.view is not None
+    window.view.show_part("6")
+    editor = window.view.text_pages["6"].editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    start = time.monotonic()
+    with qtbot.waitSignal(window.autosave.saved, timeout=1000):
+        ime_type(editor, "本年度未收取信息处理费。")
+    assert time.monotonic() - start < 1.0
+    assert _in_file(db_path)["chapters"]["6"].endswith("本年度未收取信息处理费。")  # type: ignore[index]
+
+    ime_type(editor, "另有说明。")
+    assert window.save_label.text() == "正在保存…"
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.save_label.text() == "已保存"
+    assert _in_file(db_path)["chapters"]["6"].endswith("另有说明。")  # type: ignore[index]
+
+
+def test_undo_and_redo_go_back_and_forth_across_grid_and_text_in_order(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.view is not None and window.session is not None
+    report = window.session.report
+    before_text = report.chapter("1")
+    grid = window.view.table_pages["3"].grid
+    editor = window.view.text_pages["1"].editor
+
+    window.view.show_part("3")
+    _type_cell(window, "table3:new.business", "1")  # A
+    window.view.show_part("1")
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    ime_type(editor, "补充一句。")  # T, still being typed
+    window.view.show_part("3")
+    grid.setFocus()  # leaving the editor ends the typing: T is on the stack before C
+    _type_cell(window, "table3:new.legal", "2")  # C
+
+    states = []
+
+    def state() -> tuple[object, object, str]:
+        return (report.get("table3:new.business"), report.get("table3:new.legal"),
+                report.chapter("1"))
+
+    for _ in range(3):
+        states.append(state())
+        qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert states == [(1, 2, before_text + "补充一句。"), (1, 0, before_text + "补充一句。"),
+                      (1, 0, before_text)]
+    assert state() == (0, 0, before_text)
+    assert editor.toPlainText() == before_text
+
+    window.view.show_part("1")
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # from the editor
+    assert state() == (1, 0, before_text)
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert state() == (1, 0, before_text + "补充一句。")
+    assert editor.toPlainText() == before_text + "补充一句。"
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == before_text
+
+
+def test_a_typing_burst_is_one_undo_step(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.view is not None and window.session is not None
+    window.view.show_part("5")
+    editor = window.view.text_pages["5"].editor
+    before = editor.toPlainText()
+    editor.setFocus()
+    for word in ("一是", "加强", "培训。"):
+        ime_type(editor, word)
+        window.view.text_pages["5"].binding.flush()  # as the idle timer would between words
+    assert window.session.undo_stack.count() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == before
+
+
+def test_a_new_year_starts_from_last_years_figures(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    last = seed()
+    last.set("table3:carried_out.natural", 2)
+    last.set("table3:carried_out.total", 2)
+    store.save(last)
+    window = make_window()
+    messages: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        messages.append(box.text())
+        box.accept()
+
+    on_next_modal(read_and_close)
+    window.new_year_action.trigger()
+
+    assert store.years(UNIT) == [2021, 2020]
+    assert window.session is not None
+    report = window.session.report
+    assert (report.year, report.layout_id) == (2021, "2021")
+    for column in report.layout.table3.column_keys:
+        assert report.get(f"table3:carried_in.{column}") == last.get(
+            f"table3:carried_out.{column}")
+    assert report.get("table3:carried_in.natural") == 2
+    assert report.chapter("1").startswith(DRAFT_MARK)
+    assert "2021年使用新的表格格式" in messages[0]
+    assert window.units.current() == (UNIT, 2021)
+    # Cross-year rules see last year: carried_in equals carried_out, so no R8.
+    assert not any(f.rule == "R8" for f in window.session.findings)
+
+
+def test_an_empty_database_welcomes_and_a_new_unit_opens_its_report(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    assert window.welcome.isVisible()
+    assert not window.units_dock.isVisible()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewUnitDialog)
+        dialog.name.setText("某某县财政局")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_next_modal(fill)
+    qtbot.mouseClick(window.welcome.new_unit_button, Qt.MouseButton.LeftButton)
+
+    assert [u.name for u in store.units()] == ["某某县财政局"]
+    assert window.session is not None
+    assert (window.session.report.unit, window.session.report.year) == ("某某县财政局", 2021)
+    assert not window.welcome.isVisible()
+    assert window.units.current() == ("某某县财政局", 2021)
+
+
+def test_the_welcome_opens_the_demo_and_leaves_the_users_file_empty(
+    qtbot: QtBot, store: Store, db_path: Path, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert window.demo and "示例" in window.windowTitle()
+    assert window.session is not None
+    assert (window.session.report.unit, window.session.report.year) == (UNIT, 2020)
+    assert any(f.rule == "R2" for f in window.session.findings)  # the published mistake
+    with Store.open(db_path) as users:
+        assert users.units() == []
+
+
+def test_window_size_report_part_and_cell_come_back(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    first = make_window()
+    assert first.view is not None
+    first.resize(780, 560)  # within the offscreen screen, which restoreGeometry respects
+    first.view.show_part("3")
+    first.view.table_pages["3"].grid.setCurrentRef("table3:np_repeat.natural")
+    first.close()
+
+    second = make_window()
+    assert second.view is not None
+    assert (second.width(), second.height()) == (780, 560)
+    assert second.view.current_part() == "3"
+    assert second.view.table_pages["3"].grid.currentRef() == "table3:np_repeat.natural"
+
+
+def test_the_default_window_is_at_least_1280_by_800(
+    store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.width() >= 1280 and window.height() >= 800
+
+
+def test_a_refused_value_is_shown_in_the_status_bar_and_not_stored(
+    store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.view is not None and window.session is not None
+    grid = window.view.table_pages["3"].grid
+    assert not grid.grid_model.setData(grid.grid_model.index_of("table3:new.natural"), "三")
+    assert "不是数字" in window.statusBar().currentMessage()
+    assert window.session.report.get("table3:new.natural") == 3
+    assert window.session.undo_stack.count() == 0
+
+
+def test_menus_are_chinese_and_export_is_honest(store: Store, make_window: WindowFactory) -> None:
+    with_seed(store)
+    window = make_window()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
+    assert window.placeholder_action.shortcut().toString() == "Ctrl+Shift+N"
+    if not window.export_action.isEnabled():
+        assert "尚未完成" in window.export_action.toolTip()
+    assert not window.preview_action.isEnabled()

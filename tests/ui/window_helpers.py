@@ -1,0 +1,100 @@
+"""Shared pieces of the window tests: a real database file, a window over it, modal dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.demo import build_demo, demo_seed_report
+from app.domain.report import Report
+from app.store import Store
+from ui.main_window import MainWindow
+
+TODAY = dt.date(2022, 1, 10)
+UNIT = "高青县行政审批服务局"
+
+
+def seed() -> Report:
+    """The published 2020 report of the demo (it breaks R2 and R3 as published)."""
+    return demo_seed_report()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "nianbao.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, store: Store, tmp_path: Path) -> Iterator[WindowFactory]:
+    """Windows over `store`, shown; closed (saving as on a real close) before the store is."""
+    windows: list[MainWindow] = []
+
+    def open_demo() -> Store:
+        demo = Store.open(tmp_path / f"demo{len(windows)}.sqlite3")
+        build_demo(demo)
+        return demo
+
+    def make(restore: bool = True, on: Store | None = None) -> MainWindow:
+        window = MainWindow(on or store, open_demo=open_demo, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        windows.append(window)
+        if restore and not window.restore_last():
+            window.open_first()
+        window.show()
+        qtbot.waitExposed(window)
+        # Focus moves and window shortcuts (Ctrl+Z, Ctrl+S) need the active window.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def with_seed(store: Store) -> Report:
+    report = seed()
+    store.save(report)
+    return report
+
+
+def ime_type(widget: QWidget, text: str) -> None:
+    """Type Chinese as an input method does: each phrase arrives as a committed string.
+
+    (QTest's key clicks know only ASCII keys.)
+    """
+    for phrase in re.findall(r"[^，。、；：]+[，。、；：]?", text):
+        event = QInputMethodEvent()
+        event.setCommitString(phrase)
+        QApplication.sendEvent(widget, event)
+
+
+def on_next_modal(handler: Callable[[QWidget], None]) -> None:
+    """Let `handler` drive the next modal dialog the code under test opens (it blocks in exec)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(10, poll)
+            return
+        handler(widget)
+
+    QTimer.singleShot(0, poll)
