@@ -55,6 +55,8 @@ def looks_like_value(text: str) -> bool:
     number, _ = split_unit(text)
     if number in BLANK_MARKS:
         return True
+    if number[-1:] in ("件", "个", "项", "条"):
+        number = number[:-1]
     return bool(_NUMBER.match(number) or _GROUPED.match(number))
 
 
@@ -87,7 +89,7 @@ def parse_value(text: str, kind: ValueKind) -> ParsedValue:
 def read_value(text: str, kind: ValueKind) -> ParsedValue:
     """Lenient, for readers: what cannot be a figure of its kind is kept as read (rule R5)."""
     try:
-        return parse_value(text, kind)
+        return parse_value(_without_count_word(text, kind), kind)
     except CellValueError:
         number, unit = split_unit(text)
         number = number.replace(",", "")
@@ -97,6 +99,15 @@ def read_value(text: str, kind: ValueKind) -> ParsedValue:
                 return ParsedValue(int(dec), unit)
             return ParsedValue(dec, unit)
         return ParsedValue(text.strip())
+
+
+def _without_count_word(text: str, kind: ValueKind) -> str:
+    """Some tables write "3件"; the word adds nothing to a count."""
+    if kind in (ValueKind.COUNT, ValueKind.SIGNED_COUNT):
+        stripped = text.strip()
+        if stripped[-1:] in ("件", "个", "项", "条") and looks_like_value(stripped[:-1]):
+            return stripped[:-1]
+    return text
 
 
 def _decimal(number: str, text: str) -> Decimal:

@@ -29,7 +29,10 @@ CHAPTER_WORDS = {
     "5": ("存在的主要问题", "主要问题", "改进情况", "问题及改进"),
     "6": ("其他需要报告", "其他事项", "需要报告的事项"),
 }
-_NOISE = re.compile(r"^(https?://|www\.|发布时间|发布日期|来源[:：]|信息来源|【|字号|浏览|打印|关闭|分享)")
+_NOISE = re.compile(
+    r"^(https?://|www\.|发布时间|发布日期|成文日期|来源[:：]|信息来源|【|\[|字号|字体|浏览|阅读|打印|关闭|"
+    r"分享|索引号|发布机构|发文机关|文号|主题分类|主题词|分类|生效|有效性|扫一扫|当前位置|首页|"
+    r"责任编辑|编辑[:：]|点击|访问)")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CN_DATE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -103,31 +106,68 @@ def _clean_lines(text: str) -> list[Line]:
 
 
 def _title(lines: list[Line]) -> tuple[list[str], int]:
-    """The title lines (agency, then "YYYY年政府信息公开工作年度报告") and where the body starts."""
+    """The title lines (agency, then "YYYY年政府信息公开工作年度报告") and where the body starts.
+
+    A web page may put its own furniture (索引号, 发布机构, 来源…) above the title, so the title
+    is found by its words, and the agency's line above it only when the title starts with the
+    year.
+    """
+    candidates = [i for i, ln in enumerate(lines[:60])
+                  if ln.text and "报告" in ln.text and len(ln.text) <= 60
+                  and not ln.tabbed and "\t" not in ln.text and "|" not in ln.text
+                  and not _NOISE.match(ln.text)]
+    for k in candidates:
+        text = lines[k].text
+        if "年度报告" not in text and "政府信息公开" not in text:
+            continue
+        title = [text]
+        if re.match(r"^\s*(20\d{2}|关于)", text) or not re.search(r"20\d{2}", text):
+            above = _previous_text(lines, k)
+            if above is not None and _agency_like(lines[above].text):
+                title.insert(0, lines[above].text)
+        elif re.search(r"20\d{2}\s*年\s*度?$", text) or text.endswith(("政府信息公开工作",)):
+            below = _next_text(lines, k)  # the title broken after the year
+            if below is not None and "报告" in lines[below].text and len(lines[below].text) < 30:
+                return [text, lines[below].text], below + 1
+        return title, k + 1
+    return _leading_title(lines)
+
+
+def _previous_text(lines: list[Line], k: int) -> int | None:
+    for i in range(k - 1, -1, -1):
+        if lines[i].text:
+            return i
+    return None
+
+
+def _next_text(lines: list[Line], k: int) -> int | None:
+    for i in range(k + 1, len(lines)):
+        if lines[i].text:
+            return i
+    return None
+
+
+def _agency_like(text: str) -> bool:
+    return (len(text) <= 30 and not _NOISE.match(text) and not re.search(r"[:：|\t。，]", text)
+            and not _HEADING.match(text))
+
+
+def _leading_title(lines: list[Line]) -> tuple[list[str], int]:
+    """Without a recognisable title line: the short lines at the top."""
     i = 0
-    while i < len(lines) and (not lines[i].text or _NOISE.match(lines[i].text)):
-        i += 1
     title: list[str] = []
     while i < len(lines):
         t = lines[i].text
-        if not t:
-            if title:
-                i += 1
-                if "报告" in "".join(title):
-                    break
-                continue
+        if not t or _NOISE.match(t):
             i += 1
-            continue
-        if _NOISE.match(t):
-            i += 1
+            if title and not t:
+                break
             continue
         if (len(t) > 40 or t.startswith(("根据", "本报告", "按照", "依据", "依照"))
                 or _HEADING.match(t) or "\t" in t or "|" in t):
             break
         title.append(t)
         i += 1
-        if "报告" in t:
-            break
     return title, i
 
 
@@ -193,7 +233,7 @@ def _unit(title: str, year: int) -> str:
     t = re.sub(r"\s+", "", title)
     m = re.search(rf"{year}\s*年度?", t)
     if m and m.start() > 0:
-        return t[: m.start()].rstrip("关于")
+        return t[: m.start()].removeprefix("关于")
     if m:
         rest = t[m.end():]
         return rest.split("政府信息公开")[0]
@@ -216,21 +256,23 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def _signature(section: list[Line]) -> tuple[str, dt.date | None, list[Line]]:
-    """The agency name and date at the very end, taken out of the last chapter."""
+    """The agency name and date at the end, taken out of the last chapter (with any page
+    furniture after them)."""
     idx = [i for i, ln in enumerate(section) if ln.text]
-    if not idx:
-        return "", None, section
-    last = idx[-1]
-    date = _parse_date(section[last].text)
-    if date is None:
-        return "", None, section
-    unit = ""
-    cut = last
-    if len(idx) >= 2:
-        prev = section[idx[-2]].text
-        if len(prev) <= 30 and not prev.endswith(("。", "；", "：")):
-            unit, cut = prev, idx[-2]
-    return unit, date, section[:cut]
+    for at in reversed(idx[-4:]):
+        date = _parse_date(section[at].text)
+        if date is None:
+            if len(section[at].text) > 20:
+                break
+            continue
+        before = [i for i in idx if i < at]
+        unit, cut = "", at
+        if before:
+            prev = section[before[-1]].text
+            if len(prev) <= 30 and not prev.endswith(("。", "；", "：", ".")):
+                unit, cut = prev, before[-1]
+        return unit, date, section[:cut]
+    return "", None, section
 
 
 def _rows(lines: list[Line]) -> list[Row]:

@@ -16,23 +16,22 @@ APPLICANTS = ("natural", "business", "research", "public_interest", "legal", "ot
 TABLE4_PARTS = ("upheld", "corrected", "other", "pending")
 
 
-def _values(report: Report, refs: Iterable[str]) -> list[Number] | None:
-    """The figures of an equation; None when any is unreadable or all are blank.
+def _values(report: Report, refs: Iterable[str],
+            required: tuple[int, ...] = (0,)) -> list[Number] | None:
+    """The figures of an equation; None when one is unreadable or a required one is blank.
 
-    A blank among filled cells counts as 0 here (R6 already says it is blank), so a sum that
+    The total (and for R1 both sides' first terms) must be there: a table without its 总计 row
+    is a blank-cell warning (R6), not a sum error. Other blanks count as 0 here, so a sum that
     cannot hold is still shown.
     """
     refs = list(refs)
     values: list[Number] = []
-    filled = False
-    for ref in refs:
+    for i, ref in enumerate(refs):
         raw = report.get(ref)
-        if isinstance(raw, str):
+        if isinstance(raw, str) or (raw is None and i in required):
             return None
-        if raw is not None:
-            filled = True
         values.append(raw or 0)
-    return values if filled else None
+    return values
 
 
 def _label(layout: Layout, ref: str) -> str:
@@ -49,7 +48,7 @@ def r1_balance(report: Report, layout: Layout) -> list[Finding]:
     for column in layout.table3.column_keys:
         left = [f"table3:new.{column}", f"table3:carried_in.{column}"]
         right = [f"table3:results_total.{column}", f"table3:carried_out.{column}"]
-        values = _values(report, left + right)
+        values = _values(report, left + right, required=(0, 2))
         if values is None:
             continue
         a, b, c, d = values
