@@ -11,11 +11,7 @@ T4_KEYS = tuple(
     for g in ("review", "suit_direct", "suit_after_review")
     for c in ("upheld", "corrected", "other", "pending", "total")
 )
-ROWS_2019 = (
-    "new carried_in open partial deny_secret deny_law deny_security deny_third_party "
-    "deny_internal deny_process deny_case_file deny_query na_not_held na_need_create na_unclear "
-    "np_petition np_repeat np_publication np_mass np_confirm other results_total carried_out"
-).split()
+ROWS_2019 = ["new", "carried_in", "open", "partial", "deny_secret", "deny_law", "deny_security", "deny_third_party", "deny_internal", "deny_process", "deny_case_file", "deny_query", "na_not_held", "na_need_create", "na_unclear", "np_petition", "np_repeat", "np_publication", "np_mass", "np_confirm", "other", "results_total", "carried_out"]
 ROWS_2021 = [r for r in ROWS_2019 if r != "other"]
 ROWS_2021[ROWS_2021.index("results_total"):ROWS_2021.index("results_total")] = [
     "other_no_correction", "other_unpaid_fee", "other_other"]
