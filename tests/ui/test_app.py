@@ -1,0 +1,66 @@
+"""Starting the program as a user does: `nianbao --smoke`, `--screenshot`, a refused database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from tests.paths import REPO
+from ui.app import CJK_FAMILIES, choose_cjk_family
+
+# Runs the launcher and reports whether python-docx had been imported by the time it returned.
+RUN = (
+    "import sys\n"
+    "from ui.launcher import main\n"
+    "status = main(sys.argv[1:])\n"
+    "print('docx imported' if 'docx' in sys.modules else 'docx not imported')\n"
+    "sys.exit(status)\n"
+)
+
+
+def nianbao(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
+               NIANBAO_DB=str(tmp_path / "user.sqlite3"), PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-c", RUN, *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+def test_smoke_opens_paints_and_exits_without_importing_docx(tmp_path: Path) -> None:
+    result = nianbao(tmp_path, "--smoke", "--db", str(tmp_path / "new.sqlite3"))
+    assert result.returncode == 0, result.stderr
+    assert "docx not imported" in result.stdout
+    assert (tmp_path / "new.sqlite3").exists()
+
+
+def test_screenshot_of_an_empty_database_shows_the_demo_at_full_size(tmp_path: Path) -> None:
+    png = tmp_path / "window.png"
+    result = nianbao(tmp_path, "--screenshot", str(png))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert "docx not imported" in result.stdout
+
+
+def test_a_database_that_is_not_ours_is_refused_in_chinese(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("这不是数据库", encoding="utf-8")
+    result = nianbao(tmp_path, "--smoke", "--db", str(bad))
+    assert result.returncode == 2
+    assert "无法打开数据库" in result.stderr and "Traceback" not in result.stderr
+    assert bad.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_an_unwritable_screenshot_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    result = nianbao(tmp_path, "--demo", "--screenshot", str(tmp_path / "missing" / "x.png"))
+    assert result.returncode == 2
+    assert "无法写入截图文件" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_first_installed_cjk_font_is_chosen() -> None:
+    assert choose_cjk_family(["DejaVu Sans", "Noto Sans CJK SC", "SimSun"]) == "Noto Sans CJK SC"
+    assert choose_cjk_family(["Microsoft YaHei UI", "Noto Sans CJK SC"]) == CJK_FAMILIES[0]
+    assert choose_cjk_family(["DejaVu Sans"]) is None
