@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.carry import DRAFT_MARK
 from app.domain.report import chapter_heading
 from ui import placeholders_ui
 from ui.session import ReportSession
 from ui.text_binding import TextBinding, TextTarget
 
-_SUBHEADING = re.compile(r"^\s*（[一二三四五六七八九十]+）")
-_NUMBERED = re.compile(r"^\s*\d+[.．、]")
+_DRAFT = re.escape(DRAFT_MARK)
+_SUBHEADING = re.compile(rf"^\s*(?:{_DRAFT})?\s*（[一二三四五六七八九十]+）")
+_NUMBERED = re.compile(rf"^\s*(?:{_DRAFT})?\s*\d+[.．、]")
 
 CHAPTER_HINTS = {
     "1": "写法：（一）主动公开　（二）依申请公开　（三）政府信息管理　（四）平台建设　"
@@ -59,6 +61,9 @@ class ReportTextHighlighter(QSyntaxHighlighter):
         self.placeholder = QTextCharFormat()
         self.placeholder.setBackground(QColor("#dcebfa"))
         self.placeholder.setForeground(QColor("#0b4f8a"))
+        self.draft = QTextCharFormat()  # text carried from last year, still to be reviewed
+        self.draft.setBackground(QColor("#fde7a9"))
+        self.draft.setForeground(QColor("#6b4a00"))
 
     def highlightBlock(self, text: str) -> None:
         if _SUBHEADING.match(text):
@@ -69,6 +74,10 @@ class ReportTextHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text) if end < 0 else end + 1, self.lead)
         for start, length in placeholders_ui.spans(text):
             self.setFormat(start, length, self.placeholder)
+        start = text.find(DRAFT_MARK)
+        while start >= 0:
+            self.setFormat(start, len(DRAFT_MARK), self.draft)
+            start = text.find(DRAFT_MARK, start + 1)
 
 
 class ChapterEditor(QPlainTextEdit):
@@ -222,7 +231,7 @@ class TextPage(QWidget):
         self.figures.setVisible(bool(values))
         n = len(re.sub(r"\s", "", placeholders_ui.expanded(text, self.session.report)))
         count = f"共 {n} 字"
-        if self.target.chapter == "1":
+        if self.target.chapter == "1" and self.session.report.layout_id != "2019":
             count += "（原则上不超过一千字）"
         self.count.setText(count)
 

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
             old_session.deleteLater()
         self._update_title()
         self._update_actions()
+        self._show_save_state(self.autosave.state)
         self.report_opened.emit(session)
 
     def new_unit(self) -> None:
@@ -573,7 +574,7 @@ class MainWindow(QMainWindow):
     # --- status ---------------------------------------------------------------------------
 
     def _show_save_state(self, state: SaveState) -> None:
-        self.save_label.setText(state.label)
+        self.save_label.setText(state.label if self.session is not None else "")
         color = {"saved": "#2e7d32", "pending": "#8a6d00", "failed": "#c62828"}[state.value]
         self.save_label.setStyleSheet(f"color: {color}; padding: 0 8px;")
 

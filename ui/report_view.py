@@ -117,12 +117,14 @@ class SignaturePage(QWidget):
         self.session = session
         self.unit = ReportLineEdit()
         self.unit.setPlaceholderText(session.report.unit)
+        self.unit.setMaximumWidth(480)
         self.binding = TextBinding(session, TextTarget(field="signature_unit"), self.unit)
         self.unit.left.connect(self.binding.end_burst)
         self.has_date = QCheckBox("填写落款日期")
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy年M月d日")
+        self.date.setFixedWidth(200)
         self.deadline = QLabel()
         self.deadline.setWordWrap(True)
         form = QFormLayout()
@@ -151,9 +153,9 @@ class SignaturePage(QWidget):
             self.date.setDate(QDate(shown.year, shown.month, shown.day))
             deadline = publication_deadline(report.year, report.level)
             level = LEVELS.get(report.level, "")
-            note = f"按{level}的要求，应于 {format_date(deadline)} 前公开。"
+            note = f"本单位为{level}，年度报告应于 {format_date(deadline)} 前公布。"
             if date is not None and date > deadline:
-                note = "落款日期晚于公开期限。" + note
+                note = "落款日期晚于公布期限。" + note
             self.deadline.setText(note)
         finally:
             self._syncing = False

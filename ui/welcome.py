@@ -24,8 +24,11 @@ class Welcome(QWidget):
             "先新建本单位，或打开示例看看一份填好的报告。"
         )
         text.setWordWrap(True)
+        text_font = text.font()
+        text_font.setPointSizeF(text_font.pointSizeF() * 1.15)
+        text.setFont(text_font)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(560)
         self.new_unit_button = QPushButton("新建单位…")
         self.demo_button = QPushButton("打开示例")
         for button in (self.new_unit_button, self.demo_button):
@@ -47,7 +50,13 @@ class Welcome(QWidget):
         column.addStretch(2)
         column.addWidget(title)
         column.addSpacing(16)
-        column.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned wrapped label gets its
+        # one-line size hint and is clipped.
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(text)
+        middle.addStretch(1)
+        column.addLayout(middle)
         column.addSpacing(32)
         column.addLayout(buttons)
         column.addStretch(3)
