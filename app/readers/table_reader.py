@@ -139,9 +139,13 @@ def read_table3(rows: list[Row]) -> TableRead:
     data: list[tuple[tuple[str, str, str], list[str]]] = []
     for rec in records(rows):
         matched = False
+        # A table split over pages may repeat its column titles before more rows: several
+        # titles in one record are a header, never row labels ("其他" is not "3.其他").
+        repeated_header = sum(1 for label in rec.labels if _is_column_title(label)) >= 2
         for label in rec.labels:
-            if not data and _is_column_title(label):
-                header.append(label)
+            if (not data or repeated_header) and _is_column_title(label):
+                if not data:
+                    header.append(label)
                 continue
             hit = _match_table3_label(label, ctx)
             if hit is None:

@@ -39,17 +39,34 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _PERIOD_YEAR = re.compile(r"(20\d{2})\s*年\s*1\s*月\s*1\s*日")
 _TABLE2_START = re.compile(r"第二十条第")
 _TABLE3_START = ("勾稽关系", "申请人情况", "本年新收政府信息公开申请")
+_CONTINUED = re.compile(r"^[（(]?续表[）)]?\s*\d*$|^续上表$")
+_UNDATED = re.compile(r"^[\s\u3000]*年[\s\u3000]*月[\s\u3000]*日$")
 
 
 @dataclass
 class Line:
     text: str  # cleaned, without the leading tab
     tabbed: bool  # began with a tab: one cell of a table copied from Word
+    # A row of a real table (the .docx reader): its cell texts; `text` is then the cells joined
+    # by tabs and `tabbed` is True, so the structure below treats it as a table line.
+    cells: list[str] | None = None
+
+
+def table_line(cells: list[str]) -> Line:
+    return Line("\t".join(cells), True, cells)
 
 
 def read_text(text: str) -> Report:
     """A report from pasted text; ReadError (Chinese) when the text is not a report."""
-    lines = _clean_lines(text)
+    return read_lines(_clean_lines(text))
+
+
+def read_lines(lines: list[Line], lead_text: bool = False) -> Report:
+    """A report from lines of text and table rows, whatever produced them.
+
+    With `lead_text` (lines whose table rows are known, as in a .docx), the text of chapters
+    2–4 outside their tables is kept as the chapter's lead paragraph.
+    """
     title_lines, body_start = _title(lines)
     headings = _find_headings(lines, body_start)
     tables_start = _first_table_line(lines, body_start)
@@ -75,8 +92,12 @@ def read_text(text: str) -> Report:
     report.signature_date = signature_date
     if not report.unit and signature_unit:
         report.unit = signature_unit
-    for number in ("1", "5", "6"):
-        report.chapters[number] = "\n".join(ln.text for ln in sections.get(number, []) if ln.text)
+    for number in ("1", "2", "3", "4", "5", "6") if lead_text else ("1", "5", "6"):
+        report.chapters[number] = "\n".join(
+            ln.text for ln in sections.get(number, [])
+            if ln.text and ln.cells is None and not _CONTINUED.match(ln.text))
+        if not report.chapters[number] and number not in ("1", "5", "6"):
+            del report.chapters[number]
     _read_tables(report, lines, headings, tables_start)
     return report
 
@@ -261,7 +282,8 @@ def _signature(section: list[Line]) -> tuple[str, dt.date | None, list[Line]]:
     idx = [i for i, ln in enumerate(section) if ln.text]
     for at in reversed(idx[-4:]):
         date = _parse_date(section[at].text)
-        if date is None:
+        # "　　年　　月　　日": a date left for the pen (what the writer prints when undated).
+        if date is None and not _UNDATED.match(section[at].text):
             if len(section[at].text) > 20:
                 break
             continue
@@ -282,6 +304,10 @@ def _rows(lines: list[Line]) -> list[Row]:
     group: list[str] | None = None
     for line in lines:
         t = line.text
+        if line.cells is not None:
+            group = None
+            rows.append(list(line.cells))
+            continue
         if line.tabbed and "\t" not in t and "|" not in t:
             if group is None:
                 group = []
