@@ -50,6 +50,8 @@ def check_target(target: Path) -> None:
         raise ExportError(f"“{target}”是一个文件夹，请指定文件名")
     if not target.parent.is_dir():
         raise ExportError(f"文件夹“{target.parent}”不存在")
+    if not os.access(target.parent, os.W_OK):
+        raise ExportError(f"没有在文件夹“{target.parent}”中写入文件的权限")
     if target.exists() and not os.access(target, os.W_OK):
         raise ExportError(f"“{name}”是只读文件，无法替换")
 
@@ -108,6 +110,15 @@ def _write_json(report: Report, target: Path) -> None:
     write_replacing(target, lambda temp: temp.write_bytes(data))
 
 
+def _write_docx(report: Report, target: Path) -> None:
+    # Imported here: python-docx loads only when a .docx is written (and app.docx_writer
+    # itself uses this module's ExportError and write_replacing).
+    from app.docx_writer import export_docx
+
+    export_docx(report, target)
+
+
 EXPORTERS: dict[str, Exporter] = {
     ".json": _write_json,
+    ".docx": _write_docx,
 }
