@@ -1,4 +1,4 @@
-"""A full disk: saving fails with a Chinese message and what was saved before stays intact."""
+"""A full or read-only disk: saving fails with a Chinese message and what was saved stays intact."""
 
 from __future__ import annotations
 
@@ -65,3 +65,18 @@ def test_exporting_to_a_full_disk_keeps_the_old_file(small_disk: Path) -> None:
         export_report(sample_report(3), old)
     assert old.read_text(encoding="utf-8") == "旧"
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler.bin", "报告.json"]
+
+
+def test_a_database_on_a_read_only_disk_opens_for_reading(small_disk: Path) -> None:
+    db = small_disk / "nianbao.sqlite3"
+    with Store.open(db) as store:
+        store.save(sample_report(21))
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    before = db.read_bytes()
+    with Store.open(db) as store:
+        assert store.years("测试单位0") == [2021]
+        with pytest.raises(StoreError, match="只读"):
+            store.save(sample_report(22))
+        with pytest.raises(StoreError, match="只读"):
+            store.set_setting("last_year", "2021")
+    assert db.read_bytes() == before
