@@ -1,4 +1,4 @@
-"""The in-cell editor: a plain line edit, right-aligned like the figures it edits.
+"""How a cell is drawn and edited: short headers wrap evenly, figures edit in a line edit.
 
 Enter is handled here, not by Qt's default (which commits later, through the event loop, and
 gives the view no way to tell Enter from a click elsewhere): it commits at once and tells the
@@ -16,15 +16,60 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from app.domain.layout import CellRole
+from ui.grid.table_model import CellRoleRole
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+# Headers up to this many characters are wrapped into even lines (结果/维持, not 结果维/持).
+SHORT_HEADER = 8
+
+
+def balanced_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` broken into the fewest lines of equal length that fit `width` pixels."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    for n in range(2, len(text) + 1):
+        size = -(-len(text) // n)
+        chunks = [text[i:i + size] for i in range(0, len(text), size)]
+        if all(metrics.horizontalAdvance(c) <= width for c in chunks):
+            # Qt's item drawing ignores "\n" but breaks at a Unicode line separator.
+            return "\u2028".join(chunks)
+    return text
 
 
 class CellDelegate(QStyledItemDelegate):
     # Enter (False) or Shift+Enter (True) committed an edit; the view moves down (or up).
     enter_committed = Signal(bool)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index.data(CellRoleRole) != CellRole.HEADER.value:
+            super().paint(painter, option, index)
+            return
+        # Drawn here rather than by overriding initStyleOption: PySide hands that override a
+        # copy of the option, so a changed text would never reach the painter.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        if len(opt.text) <= SHORT_HEADER:
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget)
+            opt.text = balanced_lines(
+                opt.text, opt.fontMetrics,
+                opt.rect.width() - 2 * (margin + 1),
+            )
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: Index) -> QWidget:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QTableView,
     QToolTip,
     QWidget,
@@ -316,7 +317,10 @@ class TableGrid(QTableView):
         font.setBold(bold)
         metrics = QFontMetrics(font)
         flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
-        rect = metrics.boundingRect(QRect(0, 0, max(width - _PAD_X, 1), 100_000), flags, text)
+        # The style keeps this margin on each side of an item's text; measure what it draws.
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        text_width = max(width - 2 * margin - 1, 1)
+        rect = metrics.boundingRect(QRect(0, 0, text_width, 100_000), flags, text)
         return rect.height() + _PAD_Y
 
     def _line_height(self) -> int:
