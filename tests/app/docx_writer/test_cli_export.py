@@ -1,0 +1,62 @@
+"""`nianbao export … -o OUT.docx`: the command line writes the official document."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from app import cli
+from app.readers.json_form import dumps
+from tests.app.document.reports import demo_2021
+from tests.paths import REPO
+
+HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项"]
+
+
+def headings(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs
+            if p.style is not None and p.style.name == "Heading 1"]
+
+
+def test_the_demo_exports_with_its_errors_on_stderr(tmp_path: Path) -> None:
+    target = tmp_path / "高青2020.docx"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "export", "--demo", "--unit", "高青县行政审批服务局",
+         "--year", "2020", "-o", str(target)],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    # The published report breaks R2 and R3: exported all the same, and said so.
+    assert "R2" in result.stderr and "R3" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert headings(target) == HEADINGS
+    assert docx.Document(str(target)).core_properties.author == "高青县行政审批服务局"
+
+
+def test_a_json_report_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "2021.json"
+    source.write_text(dumps(demo_2021()), encoding="utf-8")
+    target = tmp_path / "2021.docx"
+    assert cli.main(["export", str(source), "-o", str(target)]) == 0
+    out, _ = capsys.readouterr()
+    assert "已导出" in out
+    assert headings(target) == HEADINGS
+    tables = docx.Document(str(target)).tables
+    assert len(tables) == 3
+
+
+def test_a_bad_name_is_one_chinese_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "2021.json"
+    source.write_text(dumps(demo_2021()), encoding="utf-8")
+    assert cli.main(["export", str(source), "-o", str(tmp_path / "年报|2021.docx")]) == 2
+    _, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1 and "文件名" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2021.json"]
