@@ -161,11 +161,12 @@ def place_block(layout: TableLayout, block: Block, selection: Area) -> list[tupl
                 f"粘贴的内容有 {height} 行，从所选位置往下只有 {len(targets)} 行可填，"
                 "整块粘贴已取消"
             )
-        for row in targets:
-            if len(row) < width:
+        for row, cells in zip(targets, block, strict=False):
+            needed = max((j + 1 for j, text in enumerate(cells) if text is not None), default=0)
+            if len(row) < needed:
                 label = layout.spec(row[0].key or "").row_label
                 raise PasteError(
-                    f"粘贴的内容有 {width} 列，“{label}”一行从所选位置往右只有 "
+                    f"粘贴的内容有 {needed} 列，“{label}”一行从所选位置往右只有 "
                     f"{len(row)} 格可填，整块粘贴已取消"
                 )
     placed: list[tuple[GridCell, str]] = []

@@ -185,3 +185,14 @@ def test_clear_edit_blanks_cells_and_their_units() -> None:
     edit = clear_edit(T2_2019, ["procurement.amount", "fees.change"])
     assert changes(edit) == {"table2:procurement.amount": None, "table2:fees.change": None}
     assert dict(edit.units) == {"table2:procurement.amount": None}
+
+
+def test_a_ragged_block_needs_room_only_for_the_cells_it_has() -> None:
+    # Copied from Word: 规章 has three figures, 行政许可 one (its cell spans the rest).
+    text = "1\t2\t3\n4\t5\t6\n7\n"
+    row, col = T2_2021.value_position("rules.issued")
+    below, _ = T2_2021.value_position("licensing.decisions")
+    edit = paste_edit(T2_2021, text, Area(row, col, row, col))
+    assert changes(edit)["table2:licensing.decisions"] == 7
+    assert len(changes(edit)) == 7
+    assert below > row + 2  # the title and header rows of （五） were stepped over
