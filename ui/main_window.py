@@ -29,6 +29,7 @@ from ui.autosave import AutoSaver, SaveState
 from ui.chapter_editor import install_undo_routing
 from ui.dialogs import ABOUT_TEXT, ImportTargetDialog, NewUnitDialog, ask_yes_no, tell
 from ui.findings_panel import FindingsPanel
+from ui.grid import TableGrid
 from ui.report_view import PART_KEYS, ReportView
 from ui.session import ReportSession
 from ui.unit_tree import UnitTree
@@ -231,10 +232,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.view = ReportView(session)
         self.view.part_changed.connect(self._part_changed)
-        for grid in self.view.grids():
-            grid.input_rejected.connect(self._input_rejected)
-            grid.hint_changed.connect(self._show_hint)
-            grid.selectionModel().currentChanged.connect(self._cell_changed)
+        self.view.grid_created.connect(self._follow_grid)
         for editor in self.view.editors():
             install_undo_routing(editor, self.undo_action, self.redo_action)
         for line in (self.view.front.title, self.view.signature.unit):
@@ -259,6 +257,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_save_state(self.autosave.state)
         self.report_opened.emit(session)
+
+    def _follow_grid(self, grid: TableGrid) -> None:
+        grid.input_rejected.connect(self._input_rejected)
+        grid.hint_changed.connect(self._show_hint)
+        grid.selectionModel().currentChanged.connect(self._cell_changed)
 
     def new_unit(self) -> None:
         try:

@@ -188,6 +188,7 @@ class TablePage(QWidget):
 
 class ReportView(QWidget):
     part_changed = Signal(str)
+    grid_created = Signal(object)  # TableGrid
 
     def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,15 +211,16 @@ class ReportView(QWidget):
         self.front = FrontPage(session)
         self.signature = SignaturePage(session)
         self.text_pages = {n: chapter_page(session, n) for n in TEXT_CHAPTERS}
-        self.table_pages = {n: TablePage(session, n) for n in TABLE_CHAPTERS}
-        self._pages: dict[str, QWidget] = {FRONT: self.front, SIGNATURE: self.signature}
-        self._pages.update(self.text_pages)
-        self._pages.update(self.table_pages)
+        # Grids are built when first shown: three of them cost more than the rest of the
+        # window, and the first paint should not wait for tables nobody is looking at.
+        self.table_pages: dict[str, TablePage] = {}
+        pages: dict[str, QWidget] = {FRONT: self.front, SIGNATURE: self.signature}
+        pages.update(self.text_pages)
         for key in PART_KEYS:
             item = QListWidgetItem(part_title(key))
             item.setData(PART_ROLE, key)
             self.outline.addItem(item)
-            self.stack.addWidget(self._pages[key])
+            self.stack.addWidget(pages.get(key) or QWidget())
         self.outline.currentRowChanged.connect(self._row_changed)
         body = QHBoxLayout()
         body.addWidget(self.outline)
@@ -245,11 +247,30 @@ class ReportView(QWidget):
     def current_text_page(self) -> TextPage | None:
         return self.text_pages.get(self.current_part())
 
+    def table_page(self, number: str) -> TablePage:
+        """The page of table `number` ("2".."4"), built on first use."""
+        page = self.table_pages.get(number)
+        if page is None:
+            page = TablePage(self.session, number)
+            self.table_pages[number] = page
+            row = PART_KEYS.index(number)
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+            self.grid_created.emit(page.grid)
+        return page
+
+    def grid(self, number: str) -> TableGrid:
+        return self.table_page(number).grid
+
     def current_grid(self) -> TableGrid | None:
-        page = self.table_pages.get(self.current_part())
-        return page.grid if page else None
+        part = self.current_part()
+        return self.grid(part) if part in TABLE_CHAPTERS else None
 
     def grids(self) -> list[TableGrid]:
+        """The grids built so far."""
         return [page.grid for page in self.table_pages.values()]
 
     def editors(self) -> list[ChapterEditor]:
@@ -300,7 +321,7 @@ class ReportView(QWidget):
         part = part_of_ref(tables[0])
         self.show_part(part)
         same = [r for r in tables if part_of_ref(r) == part and not r.endswith(":")]
-        grid = self.table_pages[part].grid
+        grid = self.grid(part)
         grid.selectRefs(same)
         grid.setFocus()
         return True
@@ -320,6 +341,8 @@ class ReportView(QWidget):
     # --- decoration -----------------------------------------------------------------------
 
     def _row_changed(self, row: int) -> None:
+        if PART_KEYS[row] in TABLE_CHAPTERS:
+            self.table_page(PART_KEYS[row])
         self.stack.setCurrentIndex(row)
         self.part_changed.emit(self.current_part())
 

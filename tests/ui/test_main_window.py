@@ -33,7 +33,7 @@ __all__ = ["db_path", "make_window", "store"]  # fixtures
 
 def _type_cell(window: MainWindow, ref: str, text: str) -> None:
     assert window.view is not None
-    grid = window.view.table_pages[ref[5]].grid
+    grid = window.view.grid(ref[5])
     assert grid.grid_model.setData(grid.grid_model.index_of(ref), text)
 
 
@@ -71,7 +71,7 @@ def test_a_new_error_is_listed_and_its_click_selects_the_red_cells(
     _click_finding(qtbot, window, finding)
 
     assert window.view.current_part() == "3"
-    grid = window.view.table_pages["3"].grid
+    grid = window.view.grid("3")
     selected = {i.data(RefRole) for i in grid.selectionModel().selectedIndexes()}
     assert selected == set(finding.cells)
     assert grid.currentRef() == finding.cells[0]
@@ -146,7 +146,7 @@ def test_undo_and_redo_go_back_and_forth_across_grid_and_text_in_order(
     assert window.view is not None and window.session is not None
     report = window.session.report
     before_text = report.chapter("1")
-    grid = window.view.table_pages["3"].grid
+    grid = window.view.grid("3")
     editor = window.view.text_pages["1"].editor
 
     window.view.show_part("3")
@@ -278,14 +278,14 @@ def test_window_size_report_part_and_cell_come_back(
     assert first.view is not None
     first.resize(780, 560)  # within the offscreen screen, which restoreGeometry respects
     first.view.show_part("3")
-    first.view.table_pages["3"].grid.setCurrentRef("table3:np_repeat.natural")
+    first.view.grid("3").setCurrentRef("table3:np_repeat.natural")
     first.close()
 
     second = make_window()
     assert second.view is not None
     assert (second.width(), second.height()) == (780, 560)
     assert second.view.current_part() == "3"
-    assert second.view.table_pages["3"].grid.currentRef() == "table3:np_repeat.natural"
+    assert second.view.grid("3").currentRef() == "table3:np_repeat.natural"
 
 
 def test_the_default_window_is_at_least_1280_by_800(
@@ -302,7 +302,7 @@ def test_a_refused_value_is_shown_in_the_status_bar_and_not_stored(
     with_seed(store)
     window = make_window()
     assert window.view is not None and window.session is not None
-    grid = window.view.table_pages["3"].grid
+    grid = window.view.grid("3")
     assert not grid.grid_model.setData(grid.grid_model.index_of("table3:new.natural"), "三")
     assert "不是数字" in window.statusBar().currentMessage()
     assert window.session.report.get("table3:new.natural") == 3
