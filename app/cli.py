@@ -23,7 +23,6 @@ from app.cli_output import (
     summary_line,
     use_utf8_output,
 )
-from app.demo import build_demo
 from app.domain.findings import Severity
 from app.domain.report import Report
 from app.exporters import ExportError, export_report
@@ -31,7 +30,7 @@ from app.readers import json_form
 from app.readers.errors import ReadError
 from app.readers.files import read_report_file
 from app.rules import check
-from app.store import Store, StoreError, default_db_path
+from app.store_errors import StoreError
 
 OK, FOUND_ERRORS, NOT_FOUND, UNUSABLE, FAULT = 0, 1, 1, 2, 3
 
@@ -111,6 +110,8 @@ def import_file(args: argparse.Namespace) -> int:
     year_in_file = report.year
     if args.year is not None:
         report.year = args.year
+    from app.store import Store  # here, so that dump and check start without SQLite
+
     db_path = _db_path(args)
     with Store.open(db_path) as store:
         if store.load(unit, report.year) is not None and not args.replace:
@@ -146,6 +147,9 @@ def _report_to_export(args: argparse.Namespace) -> Report | None:
         return read_report_file(Path(args.file))
     if not args.unit or args.year is None:
         raise Unusable("请指定要导出的报告：--unit 单位名称 --year 年度，或一个报告文件")
+    from app.demo import build_demo
+    from app.store import Store
+
     if args.demo:
         store = Store.in_memory()
         build_demo(store)
@@ -161,6 +165,8 @@ def _report_to_export(args: argparse.Namespace) -> Report | None:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
+    from app.store import default_db_path
+
     return Path(args.db) if args.db else default_db_path()
 
 

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 from app.domain.report import LEVELS, Report
 from app.readers.errors import ReadError
 from app.readers.json_form import report_from_json, report_to_json
+from app.store_errors import StoreError as StoreError
 
 APP_NAME = "Nianbao"
 DB_FILE_NAME = "nianbao.sqlite3"
@@ -36,10 +37,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # recognised even before its tables are read.
 APPLICATION_ID = 0x4E42414F
 DEFAULT_BUSY_TIMEOUT = 5.0
-
-
-class StoreError(Exception):
-    """The database cannot be opened, read or written; str(error) is shown to the user."""
 
 
 @dataclass(frozen=True)
