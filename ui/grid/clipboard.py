@@ -6,7 +6,7 @@ the selection and talks to the clipboard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection
 from PySide6.QtGui import QGuiApplication
 
 from app.domain.edits import SetCells
@@ -73,7 +73,3 @@ def value_keys(model: TableModel, area: Area) -> list[str]:
                 keys.append(cell.key)
     return keys
 
-
-def is_value(model: TableModel, row: int, col: int) -> bool:
-    index = model.index(row, col)
-    return bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)

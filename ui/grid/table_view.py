@@ -124,6 +124,19 @@ class TableGrid(QTableView):
         self.scrollTo(indexes[0])
         return True
 
+    def _select_range(self, refs: Iterable[str]) -> None:
+        """Select the rectangle around `refs` (a pasted block), as Excel does after a paste."""
+        indexes = [i for i in (self.grid_model.index_of(r) for r in refs) if i.isValid()]
+        if not indexes:
+            return
+        model = self.grid_model
+        top_left = model.index(min(i.row() for i in indexes), min(i.column() for i in indexes))
+        bottom_right = model.index(max(i.row() for i in indexes),
+                                   max(i.column() for i in indexes))
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(indexes[0], flags.NoUpdate)
+        self.selectionModel().select(QItemSelection(top_left, bottom_right), flags.ClearAndSelect)
+
     # --- editing commands (also reachable from the window's 编辑 menu) --------------------
 
     def copy_selection(self) -> str:
@@ -145,7 +158,7 @@ class TableGrid(QTableView):
             self._reject(str(exc))
             return False
         self.session.push(edit)
-        self.selectRefs(edit.refs)
+        self._select_range(edit.refs)
         return True
 
     def paste_from_clipboard(self) -> bool:
