@@ -45,18 +45,19 @@ def test_dump_through_the_executable(tmp_path: Path) -> None:
     assert json.loads(proc.stdout) == report_to_json(read_report_file(SEED))
 
 
-def test_subcommands_never_import_qt() -> None:
+def test_subcommands_never_import_qt_and_check_needs_no_database() -> None:
     code = (
         "import sys\n"
         "from ui.launcher import main\n"
         f"status = main(['check', '--json', {str(SEED)!r}])\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
-        "print('QT:', loaded, file=sys.stderr)\n"
+        "heavy = ('PySide6', 'shiboken6', 'sqlite_utils')\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
+        "print('LOADED:', loaded, file=sys.stderr)\n"
         "sys.exit(status)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, timeout=60)
     assert proc.returncode == 1
-    assert proc.stderr.decode("utf-8").strip() == "QT: []"
+    assert proc.stderr.decode("utf-8").strip() == "LOADED: []"
 
 
 def test_import_and_export_with_the_environment_database(tmp_path: Path) -> None:
