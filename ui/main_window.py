@@ -549,23 +549,36 @@ class MainWindow(QMainWindow):
             self, "导出 Word", f"{report.title or report.unit}.docx", "Word 文档 (*.docx)"
         )
         if path:
+            if not path.lower().endswith(".docx"):
+                path += ".docx"
             self.export_to(path)
 
     def export_to(self, path: str) -> bool:
-        """Write the open report as .docx; python-docx is imported only now."""
+        """Write the open report as .docx in the unit's layout profile.
+
+        python-docx is imported here, on the first export, never on the way to the window.
+        """
         if self.session is None:
             return False
         from pathlib import Path
 
-        docx_writer = importlib.import_module("app.docx_writer")
+        from app.document.profile import OFFICIAL, LayoutProfile, ProfileError
+        from app.docx_writer import export_docx
+        from app.exporters import ExportError
+
         report = self.session.report
         try:
-            profile = self.store.unit_profile(report.unit)
-            docx_writer.write_report(report, Path(path), profile=profile)
-        except (docx_writer.ExportError, StoreError) as exc:
+            stored = self.store.unit_profile(report.unit)
+            profile = LayoutProfile.from_dict(stored) if stored else OFFICIAL
+        except (StoreError, ProfileError):
+            profile = OFFICIAL  # a damaged profile must not stop the export
+        try:
+            export_docx(report, Path(path), profile)
+        except ExportError as exc:
             tell(self, "导出 Word", str(exc), error=True)
             return False
-        self.statusBar().showMessage(f"已导出：{path}", 6000)
+        note = "（未通过校验：仍有错误）" if has_errors(self.session.findings) else ""
+        self.statusBar().showMessage(f"已导出{note}：{path}", 8000)
         return True
 
     def about(self) -> None:

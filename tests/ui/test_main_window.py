@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.carry import DRAFT_MARK
 from app.domain.findings import Finding, Severity
+from app.readers import json_form
 from app.store import Store
 from tests.ui.window_helpers import (
     UNIT,
@@ -307,6 +309,64 @@ def test_a_refused_value_is_shown_in_the_status_bar_and_not_stored(
     assert "不是数字" in window.statusBar().currentMessage()
     assert window.session.report.get("table3:new.natural") == 3
     assert window.session.undo_stack.count() == 0
+
+
+def test_export_writes_word_and_asks_first_while_errors_remain(
+    store: Store, tmp_path: Path, make_window: WindowFactory
+) -> None:
+    with_seed(store)  # as published: R2 and R3 errors
+    window = make_window()
+    asked: list[str] = []
+
+    def refuse(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    on_next_modal(refuse)
+    window.export_action.trigger()  # refused: no file dialog follows
+    assert "未改正的错误" in asked[0]
+
+    target = tmp_path / "高青县2020年报.docx"
+    assert window.export_to(str(target))
+    assert zipfile.is_zipfile(target)
+    assert "未通过校验" in window.statusBar().currentMessage()
+
+    shown: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.accept()
+
+    on_next_modal(read_and_close)
+    assert not window.export_to(str(tmp_path / "没有的文件夹" / "x.docx"))
+    assert "不存在" in shown[0]
+
+
+def test_import_stores_a_report_and_a_bad_file_changes_nothing(
+    store: Store, tmp_path: Path, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    good = tmp_path / "gaoqing.json"
+    good.write_text(json_form.dumps(seed()), encoding="utf-8")
+    assert window.import_path(str(good), unit="高青县行政审批服务局（导入）")
+    assert store.years("高青县行政审批服务局（导入）") == [2020]
+    assert window.session is not None and window.session.report.get("table3:new.total") == 3
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("会议纪要：无", encoding="utf-8")
+    shown: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.accept()
+
+    on_next_modal(read_and_close)
+    assert not window.import_path(str(bad), unit="某局")
+    assert shown and shown[0].startswith("notes.txt")
+    assert [u.name for u in store.units()] == ["高青县行政审批服务局（导入）"]
 
 
 def test_menus_are_chinese_and_export_is_honest(store: Store, make_window: WindowFactory) -> None:
