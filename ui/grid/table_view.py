@@ -22,7 +22,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -278,6 +285,9 @@ class TableGrid(QTableView):
         self.input_rejected.emit(message)
 
     def _emit_hint(self, *_: object) -> None:
+        # The window shows one hint line for all its grids: only the grid in view speaks.
+        if not self.isVisible():
+            return
         index = self.currentIndex()
         spec = self.grid_model.spec_at(index.row(), index.column()) if index.isValid() else None
         if spec is None:
@@ -342,6 +352,10 @@ class TableGrid(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_to_width()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._emit_hint()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -354,3 +354,16 @@ def test_the_hint_shows_the_r7_subtotal(qtbot: QtBot, make_grid: MakeGrid,
     subtotal = report.number("table3:new.total") - report.number("table3:new.natural")  # type: ignore[operator]
     assert "一、本年新收政府信息公开申请数量 · 商业企业" in blocker.args[0]
     assert f"法人或其他组织小计（总计 − 自然人）：{subtotal}" in blocker.args[0]
+
+
+def test_only_the_grid_in_view_gives_hints(qtbot: QtBot, make_grid: MakeGrid,
+                                           session_2021: ReportSession) -> None:
+    shown = make_grid(session_2021, "table3")
+    hidden = TableGrid(session_2021, "table2")
+    qtbot.addWidget(hidden)
+    heard: list[str] = []
+    hidden.hint_changed.connect(heard.append)
+    go(shown, "table3:open.natural")
+    with qtbot.waitSignal(shown.hint_changed):
+        shown.grid_model.setData(index(shown, "table3:open.natural"), "5")
+    assert heard == []
