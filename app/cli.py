@@ -150,12 +150,10 @@ def _report_to_export(args: argparse.Namespace) -> Report | None:
     from app.demo import build_demo
     from app.store import Store
 
-    if args.demo:
-        store = Store.in_memory()
-        build_demo(store)
-    else:
-        store = Store.open(_db_path(args), create=False)
+    store = Store.in_memory() if args.demo else Store.open(_db_path(args), create=False)
     with store:
+        if args.demo:
+            build_demo(store)
         report = store.load(args.unit, args.year)
         if report is None:
             years = "、".join(str(y) for y in store.years(args.unit))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,10 +18,10 @@ from tests.paths import SEED
 
 
 @pytest.fixture
-def store() -> Store:
-    store = Store.in_memory()
-    demo.build_demo(store)
-    return store
+def store() -> Iterator[Store]:
+    with Store.in_memory() as store:
+        demo.build_demo(store)
+        yield store
 
 
 def test_the_demo_holds_one_department_with_2020_and_2021(store: Store) -> None:
@@ -70,7 +71,8 @@ def test_2021_is_started_from_2020(store: Store) -> None:
 
 
 def test_building_returns_the_notes_of_the_new_layout() -> None:
-    notes = demo.build_demo(Store.in_memory())
+    with Store.in_memory() as store:
+        notes = demo.build_demo(store)
     assert any("2021年使用新的表格格式" in note for note in notes)
 
 

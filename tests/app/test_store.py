@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Store:
-    return Store.open(db_path)
+def store(db_path: Path) -> Iterator[Store]:
+    with Store.open(db_path) as store:
+        yield store
 
 
 def test_a_saved_report_comes_back_whole_after_reopening(db_path: Path) -> None:
@@ -147,10 +149,10 @@ def test_a_closed_store_says_so(db_path: Path) -> None:
 
 
 def test_an_in_memory_store_works_like_a_file(tmp_path: Path) -> None:
-    store = Store.in_memory()
-    store.save(sample_report(21))
-    assert store.path is None
-    assert store.years("测试单位0") == [2021]
+    with Store.in_memory() as store:
+        store.save(sample_report(21))
+        assert store.path is None
+        assert store.years("测试单位0") == [2021]
     assert list(tmp_path.iterdir()) == []
 
 
