@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.carry import DRAFT_MARK
@@ -367,6 +367,29 @@ def test_import_stores_a_report_and_a_bad_file_changes_nothing(
     assert not window.import_path(str(bad), unit="某局")
     assert shown and shown[0].startswith("notes.txt")
     assert [u.name for u in store.units()] == ["高青县行政审批服务局（导入）"]
+
+
+def test_the_edit_menu_copies_and_pastes_in_the_widget_with_the_focus(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert window.view is not None and window.session is not None
+    window.view.show_part("3")
+    grid = window.view.grid("3")
+    grid.setFocus()
+    grid.selectRefs(["table3:new.natural", "table3:new.business"])
+    window.copy_action.trigger()
+    assert QApplication.clipboard().text().rstrip("\r\n") == "3\t0"
+
+    window.view.show_part("6")
+    editor = window.view.text_pages["6"].editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    QApplication.clipboard().setText("本年度未收取信息处理费。")
+    window.paste_action.trigger()
+    assert editor.toPlainText().endswith("本年度未收取信息处理费。")
 
 
 def test_menus_are_chinese_and_export_is_honest(store: Store, make_window: WindowFactory) -> None:
