@@ -304,7 +304,8 @@ def _prepare(db: Database) -> None:
     Nothing is written before the version check passes, so a refused file keeps its bytes.
     """
     version = _schema_version(db)
-    if version > SCHEMA_VERSION:
+    latest = len(MIGRATIONS)
+    if version > latest:
         raise StoreError(
             f"此数据库由更新版本的年报编制器创建（版本 {version}），请升级程序后再打开"
         )
@@ -313,7 +314,7 @@ def _prepare(db: Database) -> None:
         raise StoreError("数据库文件已损坏")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
-    for number in range(version, SCHEMA_VERSION):
+    for number in range(version, latest):
         with db.atomic():
             MIGRATIONS[number](db)
             db.execute(
