@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from html import escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
