@@ -84,6 +84,7 @@ class Table:
     header_rows: int  # leading rows repeated at the top of each page
     cells: tuple[TableCell, ...]  # sorted by (row, col); each merged cell once, at its origin
     cell_margin_mm: float = 1.0  # left and right padding inside a cell
+    min_row_height_mm: float = 6.0  # a one-line row of 五号 text would look cramped
     keep_with_next_rows: frozenset[int] = field(default_factory=frozenset)
 
     def rows(self) -> list[list[TableCell]]:

@@ -16,7 +16,6 @@ from app.docx_writer.ooxml import el, fonts, mm_to_twips, split_twips, val
 from app.docx_writer.styles import TABLE_TEXT_STYLE
 
 BORDER = {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"}
-MIN_ROW_HEIGHT_MM = 6.0
 
 
 def table(block: Table, profile: LayoutProfile) -> Any:
@@ -47,7 +46,7 @@ def table(block: Table, profile: LayoutProfile) -> Any:
 def _row(block: Table, r: int, covering: dict[tuple[int, int], TableCell],
          widths: list[int], profile: LayoutProfile) -> Any:
     tr_pr = el("w:trPr", None, el("w:cantSplit"),
-               el("w:trHeight", {"w:val": str(mm_to_twips(MIN_ROW_HEIGHT_MM)),
+               el("w:trHeight", {"w:val": str(mm_to_twips(block.min_row_height_mm)),
                                  "w:hRule": "atLeast"}))
     if r < block.header_rows:
         tr_pr.append(el("w:tblHeader"))

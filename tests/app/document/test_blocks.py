@@ -94,6 +94,18 @@ def test_placeholders_print_as_figures() -> None:
     assert "本年共收到申请3件。" in texts
 
 
+def test_a_lead_paragraph_of_a_table_chapter_stands_between_heading_and_table() -> None:
+    report = demo_2020()
+    report.chapters["3"] = "本年度共收到政府信息公开申请{{本年新收申请总数}}件。"
+    blocks = build_blocks(report).blocks
+    [at] = [i for i, b in enumerate(blocks)
+            if isinstance(b, Paragraph) and b.text == CHAPTER_HEADINGS[2]]
+    lead, table3 = blocks[at + 1], blocks[at + 2]
+    assert isinstance(lead, Paragraph) and lead.text == "本年度共收到政府信息公开申请3件。"
+    assert lead.keep_with_next
+    assert isinstance(table3, Table) and table3.name == "table3"
+
+
 def test_a_chapter_repeating_its_heading_is_not_printed_twice() -> None:
     report = demo_2020()
     report.chapters["5"] = "五、存在的主要问题及改进情况\n问题一。"
