@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QKeyEvent,
@@ -47,6 +48,24 @@ CHAPTER_HINTS = {
     "5": "写具体的问题和改进措施，不要写“无”，也不要照抄上年。",
     "6": "说明本年度收取信息处理费的情况（如“本年度未收取信息处理费”），以及其他需要报告的事项。",
 }
+
+
+def context_menu(widget: QPlainTextEdit | QLineEdit, actions: list[QAction]) -> QMenu:
+    """Qt's edit menu with its own Undo/Redo swapped for the report's (they are the first two
+    of `actions`), and the rest of `actions` appended."""
+    menu = widget.createStandardContextMenu()
+    own = {a.objectName(): a for a in menu.actions()}
+    if len(actions) >= 2:
+        first = own.get("edit-undo")
+        if first is not None:
+            menu.insertActions(first, actions[:2])
+        for name in ("edit-undo", "edit-redo"):
+            if name in own:
+                menu.removeAction(own[name])
+    if actions[2:]:
+        menu.addSeparator()
+        menu.addActions(actions[2:])
+    return menu
 
 
 class ReportTextHighlighter(QSyntaxHighlighter):
@@ -97,6 +116,12 @@ class ChapterEditor(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.0) + 2)
         self.setFont(font)
         self.highlighter = ReportTextHighlighter(self.document())
+        self.menu_actions: list[QAction] = []  # the window's Undo, Redo, then extras
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        menu = context_menu(self, self.menu_actions)
+        menu.exec(e.globalPos())
+        menu.deleteLater()
 
     def event(self, e: QEvent) -> bool:
         # Let the window's Undo/Redo shortcuts fire instead of the editor claiming the keys.
@@ -148,6 +173,15 @@ class ReportLineEdit(QLineEdit):
     undo_requested = Signal()
     redo_requested = Signal()
     left = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.menu_actions: list[QAction] = []
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        menu = context_menu(self, self.menu_actions)
+        menu.exec(e.globalPos())
+        menu.deleteLater()
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
@@ -242,7 +276,8 @@ def chapter_page(session: ReportSession, number: str) -> TextPage:
 
 
 def install_undo_routing(editor: ChapterEditor | ReportLineEdit, undo: QAction,
-                         redo: QAction) -> None:
-    """Route the editor's own Undo/Redo keys to the window's actions (see keyPressEvent)."""
+                         redo: QAction, *extra: QAction) -> None:
+    """Route the editor's own Undo/Redo keys and context menu to the window's actions."""
     editor.undo_requested.connect(undo.trigger)
     editor.redo_requested.connect(redo.trigger)
+    editor.menu_actions = [undo, redo, *extra]

@@ -234,7 +234,8 @@ class MainWindow(QMainWindow):
         self.view.part_changed.connect(self._part_changed)
         self.view.grid_created.connect(self._follow_grid)
         for editor in self.view.editors():
-            install_undo_routing(editor, self.undo_action, self.redo_action)
+            extra = [self.placeholder_action] if editor is not self.view.front.preamble else []
+            install_undo_routing(editor, self.undo_action, self.redo_action, *extra)
         for line in (self.view.front.title, self.view.signature.unit):
             install_undo_routing(line, self.undo_action, self.redo_action)
         for binding in self.view.bindings():

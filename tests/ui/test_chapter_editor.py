@@ -11,7 +11,7 @@ from app.domain.edits import SetCells
 from app.store import Store
 from tests.ui.window_helpers import WindowFactory, db_path, ime_type, make_window, seed, store
 from tests.ui.window_helpers import with_seed as save_seed
-from ui.chapter_editor import chapter_page
+from ui.chapter_editor import chapter_page, context_menu
 from ui.session import ReportSession
 
 __all__ = ["db_path", "make_window", "store"]  # fixtures
@@ -113,3 +113,18 @@ def test_the_title_is_edited_and_undone_like_the_rest(
     qtbot.keyClick(window.view.front.preamble, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.report.title == before
     assert title.text() == before
+
+
+def test_the_right_click_menu_undoes_through_the_report(
+    store: Store, make_window: WindowFactory
+) -> None:
+    save_seed(store)
+    window = make_window()
+    assert window.view is not None
+    editor = window.view.text_pages["1"].editor
+    menu = context_menu(editor, editor.menu_actions)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0].startswith("撤销") and texts[1].startswith("重做")
+    assert window.undo_action in menu.actions()
+    assert window.placeholder_action in menu.actions()
+    assert not any(a.objectName() == "edit-undo" for a in menu.actions())
