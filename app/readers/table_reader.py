@@ -213,9 +213,9 @@ def _drop_extra_column(values: list[str], header: list[str]) -> list[str] | None
         return None
     leaves = [normalize(h).split(":")[-1] for h in header]
     order = [h for h in leaves if h in _T3_COLUMNS or "小计" in h]
-    if len(order) == 8:
-        extra = next(i for i, h in enumerate(order) if h not in _T3_COLUMNS)
-        return values[:extra] + values[extra + 1:]
+    extras = [i for i, h in enumerate(order) if h not in _T3_COLUMNS]
+    if len(order) == 8 and len(extras) == 1:
+        return values[: extras[0]] + values[extras[0] + 1:]
     numbers = [read_value(v, ValueKind.COUNT).value for v in values]
     for i in (1, 6):  # after 自然人, or before 总计
         rest = numbers[:i] + numbers[i + 1:]
