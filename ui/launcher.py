@@ -11,8 +11,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli_args import ChineseArgumentParser
+
+if TYPE_CHECKING:
+    from app.domain.report import Report
 
 SUBCOMMANDS = frozenset({"dump", "check", "import", "export"})
 
@@ -58,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in SUBCOMMANDS:
         from app.cli import main as cli_main
 
+        register_pdf_export()
         return cli_main(args)
     if args and not args[0].startswith("-") and args[0] != "gui":
         from app.cli_output import print_err, use_utf8_output
@@ -76,6 +81,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _no_qt(exc)
     status: int = run_gui(options)
     return status
+
+
+def register_pdf_export() -> None:
+    """Let `nianbao export … -o OUT.pdf` write PDF through the preview's painter.
+
+    The core cannot import Qt, so the exporter is handed to it from here; Qt itself loads only
+    when a .pdf is asked for, and other exports stay as fast as without it.
+    """
+    from app.exporters import EXPORTERS
+
+    EXPORTERS.setdefault(".pdf", _export_pdf)
+
+
+def _export_pdf(report: Report, target: Path) -> None:
+    from app.exporters import ExportError
+
+    try:
+        from ui.preview.pdf import export_pdf
+    except ImportError as exc:
+        raise ExportError(f"无法导出 PDF：缺少图形界面组件（{exc}）") from None
+    export_pdf(report, target)
 
 
 def _display_problem() -> str:

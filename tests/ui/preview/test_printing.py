@@ -1,0 +1,75 @@
+"""Printing: the print dialog on Ctrl+P, and the pages reaching a printer (a PDF printer here,
+the one every system has), drawn by the preview's painter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.app.document.reports import demo_2020
+from tests.ui.preview.pdf_tools import need_poppler, page_count, page_texts
+from ui.preview.pane import PreviewPane
+from ui.preview.printing import make_printer, print_pages
+from ui.session import ReportSession
+
+
+def pane_for(qtbot: QtBot) -> PreviewPane:
+    pane = PreviewPane(ReportSession(demo_2020()))
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitExposed(pane)
+    return pane
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = make_printer("高青县行政审批服务局2020年政府信息公开工作年度报告")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_all_pages_go_to_the_printer(qtbot: QtBot, tmp_path: Path) -> None:
+    need_poppler()
+    pane = pane_for(qtbot)
+    assert pane.document is not None
+    target = tmp_path / "printed.pdf"
+    assert print_pages(pdf_printer(target), pane.document, pane._fonts)
+    assert page_count(target) == pane.page_count
+    texts = page_texts(target)
+    assert texts[0].startswith("高青县行政审批服务局2020年政府信息公开工作年度报告")
+    assert "—1—" in texts[0] and f"—{pane.page_count}—" in texts[-1]
+
+
+def test_a_page_range_prints_only_those_pages(qtbot: QtBot, tmp_path: Path) -> None:
+    need_poppler()
+    pane = pane_for(qtbot)
+    assert pane.document is not None
+    target = tmp_path / "range.pdf"
+    printer = pdf_printer(target)
+    printer.setFromTo(2, 3)
+    assert print_pages(printer, pane.document, pane._fonts)
+    assert page_count(target) == 2
+    assert "—2—" in page_texts(target)[0] and "—3—" in page_texts(target)[1]
+
+
+def test_ctrl_p_opens_the_print_dialog_and_cancel_prints_nothing(qtbot: QtBot) -> None:
+    pane = pane_for(qtbot)
+    seen: list[str] = []
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QPrintDialog):
+            seen.append(dialog.windowTitle())
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, cancel)
+
+    with qtbot.waitActive(pane):
+        pane.activateWindow()
+    QTimer.singleShot(0, cancel)
+    qtbot.keyClick(pane.scroll_area, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["打印"]
