@@ -51,7 +51,7 @@ LATIN_NAMES = frozenset({"Times New Roman"})
 class FontChoice:
     requested: str  # as the profile names it
     family: str  # installed family to draw with ("" when none at all: Qt's default)
-    bold: bool  # drawn bold to stand in for a heavier face
+    bold: bool  # drawn bold to stand in for a heavier face (a profile's own bold is separate)
     exact: bool  # the requested font itself is installed
 
     @property
@@ -116,16 +116,15 @@ def resolve_fonts(profile: LayoutProfile, families: Iterable[str]) -> FontReport
                             fonts.page_number, fonts.latin))
     choices = {}
     for name in wanted:
-        bold = name == fonts.title and fonts.title_bold
         exact = _installed(name, installed)
         if exact:
-            choices[name] = FontChoice(name, exact, bold, True)
+            choices[name] = FontChoice(name, exact, False, True)
             continue
-        choice = FontChoice(name, "", bold, False)
+        choice = FontChoice(name, "", False, False)
         for candidate, embolden in FALLBACKS.get(name, tuple((f, False) for f in SERIF_CJK)):
             family = _installed(candidate, installed)
             if family:
-                choice = FontChoice(name, family, bold or embolden, False)
+                choice = FontChoice(name, family, embolden, False)
                 break
         choices[name] = choice
     return FontReport(profile, choices)

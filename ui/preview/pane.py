@@ -297,7 +297,7 @@ class PreviewPane(QWidget):
     def _apply_zoom(self) -> None:
         page = self.current_page()
         if self._fit_width:
-            room = self.scroll_area.viewport().width() - 2 * GAP_PX
+            room = self.scroll_area.viewport().width() - 2 * GAP_PX - 1  # no rounding over
             self._zoom = max(0.1, room / (PAGE_WIDTH_PT * self._screen_px_per_pt()))
         self.canvas.set_scale(self._zoom * self._screen_px_per_pt())
         self.fit_button.setChecked(self._fit_width)

@@ -296,3 +296,14 @@ def test_the_character_grid_matches_the_docx_writer() -> None:
     document = lay_out(body(LONG))
     last = document.pages[0].lines[-1]  # not spread by justification
     assert {piece.spacing for piece in last.pieces} == {char_spacing(OFFICIAL) / 20}
+
+
+def test_the_windows_profile_sets_the_title_in_bold_song_and_page_numbers_regular() -> None:
+    from app.document.profile import WINDOWS
+
+    document = paginate(build_blocks(demo_2020(), WINDOWS), WINDOWS, METRICS)
+    title = document.pages[0].lines[0].pieces[0]
+    assert title.font == FontSpec("宋体", 22, bold=True)
+    assert document.pages[0].folio.pieces[0].font == FontSpec("宋体", 14, bold=False)
+    body_fonts = {p.font.family for line in document.pages[1].lines for p in line.pieces}
+    assert body_fonts <= {"仿宋", "楷体", "黑体", "Times New Roman"}

@@ -108,6 +108,7 @@ def test_a_part_asked_for_during_an_edit_is_shown_once_the_pages_are_ready(
 def test_zoom_in_out_and_fit_to_width(pane: PreviewPane) -> None:
     fitted = pane.canvas.page_size_px().width()
     assert abs(fitted - (pane.scroll_area.viewport().width() - 32)) <= 2
+    assert pane.canvas.width() <= pane.scroll_area.viewport().width()  # no sideways scrolling
     assert pane.fit_button.isChecked()
     pane.zoom_in()
     assert pane.canvas.page_size_px().width() > fitted
