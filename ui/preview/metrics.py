@@ -17,6 +17,7 @@ from app.document.line_breaking import FontSpec
 from ui.preview.fonts import FontReport
 
 TWIPS_PER_PT = 20
+MAX_RUNS = 20_000  # cached glyph runs: a few hundred pages' worth
 
 
 class QtFonts:
@@ -56,6 +57,8 @@ class QtFonts:
         key = (text, spec, spacing_pt)
         if key in self._runs:
             return self._runs[key]
+        if len(self._runs) > MAX_RUNS:  # lines of text edited away over a long session
+            self._runs.clear()
         raw = self.raw_font(spec)
         glyphs = raw.glyphIndexesForString(text) if raw.isValid() else []
         run: QGlyphRun | None = None

@@ -13,7 +13,9 @@ from app.document.model import CellKind
 from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.report import Report
 from app.exporters import ExportError
+from app.readers.files import read_report_file
 from tests.app.document.reports import demo_2020, demo_2021
+from tests.paths import FIXTURES
 from tests.ui.preview.pdf_tools import (
     fonts,
     libreoffice_pages,
@@ -117,3 +119,16 @@ def test_a_second_export_replaces_the_first_and_leaves_no_temporary_file(
     export_pdf(report, target)
     assert [p.name for p in tmp_path.iterdir()] == ["报告.pdf"]
     assert "本年度未收取信息处理费。" in "".join(page_texts(target))
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name", ["report_2020_pingtan.txt", "report_2021_pingtan.txt",
+                                  "report_2022_pingtan.txt"])
+def test_published_reports_paginate_like_libreoffice(name: str, tmp_path: Path,
+                                                     qapp: QApplication) -> None:
+    """Other agencies' real reports: longer text, other tables, the same page count."""
+    need_poppler()
+    report = read_report_file(FIXTURES / name)
+    target = tmp_path / "report_qt.pdf"
+    export_pdf(report, target)
+    assert abs(page_count(target) - libreoffice_pages(report, tmp_path)) <= 1
