@@ -14,6 +14,7 @@ No Qt here: the renderer passes its font metrics in (`TextMetrics`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.document.line_breaking import (
@@ -121,7 +122,8 @@ class _Slice:
 
     block: int
     height: float
-    keep_next: bool = False  # no page break between this slice and the next
+    keep_next: bool = False  # no page break before the next slice (keep with next)
+    bound_next: bool = False  # …and give this up last (lines of one kept-together block)
     line: SetLine | None = None  # x relative to the text block's left edge
     table: _TableSet | None = None
     row: int = -1
@@ -170,9 +172,10 @@ def _paragraph_slices(index: int, block: Paragraph, styles: _Styles,
     width = p.text_width_mm * PT_PER_MM - block.right_indent_chars * p.body_pt
     lines = set_lines(spans, metrics, width, first_indent=block.first_line_indent_chars * p.body_pt,
                       align=block.align)
-    slices = [_Slice(index, p.line_pitch_pt, keep_next=block.keep_together, line=line)
-              for line in lines]
+    slices = [_Slice(index, p.line_pitch_pt, keep_next=block.keep_together,
+                     bound_next=block.keep_together, line=line) for line in lines]
     slices[-1].keep_next = block.keep_with_next
+    slices[-1].bound_next = False
     return slices
 
 
@@ -180,14 +183,15 @@ def _signature_slices(index: int, block: Signature, styles: _Styles,
                       metrics: TextMetrics) -> list[_Slice]:
     p = styles.profile
     full = p.text_width_mm * PT_PER_MM
-    slices = [_Slice(index, p.line_pitch_pt, keep_next=True, line=SetLine((), 0.0))
-              for _ in range(block.blank_lines_before)]
+    slices = [_Slice(index, p.line_pitch_pt, keep_next=True, bound_next=True,
+                     line=SetLine((), 0.0)) for _ in range(block.blank_lines_before)]
     for text, indent in ((block.unit, block.unit_right_indent_chars),
                          (block.date, block.date_right_indent_chars)):
         line = set_lines([styles.span(text, TextRole.BODY)], metrics,
                          full - indent * p.body_pt, align=Align.RIGHT)[0]
-        slices.append(_Slice(index, p.line_pitch_pt, keep_next=True, line=line))
-    slices[-1].keep_next = False
+        slices.append(_Slice(index, p.line_pitch_pt, keep_next=True, bound_next=True,
+                             line=line))
+    slices[-1].keep_next = slices[-1].bound_next = False
     return slices
 
 
@@ -285,7 +289,8 @@ def _headers(first: _Slice) -> list[_Slice]:
 def _cut(slices: list[_Slice], height: float) -> list[list[_Slice]]:
     """Slices per page: fill a page, then step back to the last place a break is allowed.
 
-    A chain of kept slices longer than a page breaks where the page is full (as Word does).
+    When a chain of kept blocks is longer than a page, a break between two of them is made
+    (as Word gives up keep-with-next first), and only then one inside a kept-together block.
     """
     pages: list[list[_Slice]] = []
     start = 0
@@ -297,14 +302,21 @@ def _cut(slices: list[_Slice], height: float) -> list[list[_Slice]]:
             used += slices[end].height
             end += 1
         if end < len(slices):
-            back = end
-            while back > start + 1 and slices[back - 1].keep_next:
-                back -= 1
-            if not slices[back - 1].keep_next:
-                end = back
+            end = (_break_before(slices, start, end, lambda s: s.keep_next)
+                   or _break_before(slices, start, end, lambda s: s.bound_next)
+                   or end)
         pages.append(page + slices[start:end])
         start = end
     return pages or [[]]
+
+
+def _break_before(slices: list[_Slice], start: int, end: int,
+                  kept: Callable[[_Slice], bool]) -> int:
+    """The last index in (start, end] a page may start at, or 0 when there is none."""
+    for at in range(end, start, -1):
+        if not kept(slices[at - 1]):
+            return at
+    return 0
 
 
 def _page(number: int, chunk: list[_Slice], profile: LayoutProfile, styles: _Styles,

@@ -307,3 +307,24 @@ def test_the_windows_profile_sets_the_title_in_bold_song_and_page_numbers_regula
     assert document.pages[0].folio.pieces[0].font == FontSpec("宋体", 14, bold=False)
     body_fonts = {p.font.family for line in document.pages[1].lines for p in line.pieces}
     assert body_fonts <= {"仿宋", "楷体", "黑体", "Times New Roman"}
+
+
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=700), st.booleans(),
+                          st.booleans()), min_size=1, max_size=25))
+@settings(max_examples=60, deadline=None)
+def test_any_run_of_paragraphs_fills_pages_in_order_and_never_past_the_text_block(
+        paragraphs: list[tuple[int, bool, bool]]) -> None:
+    blocks = [body(f"{n}号" + "公" * length, keep_with_next=keep, keep_together=together)
+              for n, (length, keep, together) in enumerate(paragraphs)]
+    document = lay_out(*blocks)
+    lines = [line for page in document.pages for line in page.lines]
+    assert "".join(text(line) for line in lines) == "".join(b.text for b in blocks)
+    for page in document.pages:
+        assert len(page.lines) <= OFFICIAL.lines_per_page
+        assert all(TEXT_TOP < line.baseline < TEXT_BOTTOM for line in page.lines)
+    for n, (_, _, together) in enumerate(paragraphs):
+        pages = [p.number for p in document.pages for placed in p.placed if placed.block == n]
+        fits = len(set_lines([Span(blocks[n].text, BODY, LATIN, -0.25)], METRICS, 442.2,
+                             first_indent=32)) <= OFFICIAL.lines_per_page
+        if together and fits:
+            assert len(pages) == 1, (n, pages)  # a kept-together paragraph is never split
