@@ -8,8 +8,9 @@ and PDF are on its toolbar; `print_action` and `pdf_action` can go into the wind
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
@@ -28,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.document.pagination import PAGE_WIDTH_PT, PagedDocument
 from app.document.profile import OFFICIAL, LayoutProfile
+from app.domain.findings import has_errors
 from app.exporters import ExportError
-from ui.dialogs import tell
+from ui.dialogs import ask_yes_no, tell
 from ui.preview.canvas import GAP_PX, PageCanvas
 from ui.preview.fonts import installed_families, resolve_fonts
 from ui.preview.metrics import QtFonts
@@ -55,6 +57,8 @@ class PreviewPane(QWidget):
         self.session: ReportSession | None = None
         self.document: PagedDocument | None = None
         self.last_layout_seconds = 0.0
+        # Called before printing or writing a PDF: the window pushes text still being typed.
+        self.before_output: Callable[[], object] | None = None
         self._families = list(families) if families is not None else installed_families()
         self._profile = profile
         self._fonts = QtFonts(resolve_fonts(profile, self._families))
@@ -163,7 +167,8 @@ class PreviewPane(QWidget):
                     profile: LayoutProfile | None = None) -> None:
         """Preview `session`'s report (None: nothing), in `profile` when given."""
         if self.session is not None:
-            self.session.changed.disconnect(self.schedule_refresh)
+            with contextlib.suppress(RuntimeError, TypeError):  # already deleted by Qt
+                self.session.changed.disconnect(self.schedule_refresh)
         self.session = session
         if profile is not None and profile != self._profile:
             self.set_profile(profile)
@@ -319,11 +324,26 @@ class PreviewPane(QWidget):
         report = self.session.report if self.session else None
         return " ".join((report.title or report.unit).split()) if report else ""
 
+    def _ready_for_output(self, what: str) -> bool:
+        """Pending text pushed, and a report with errors only on the user's say-so (the
+        output itself never carries a check mark)."""
+        if self.session is None:
+            return False
+        if self.before_output is not None:
+            self.before_output()
+        if has_errors(self.session.findings) and not ask_yes_no(
+            self, what,
+            "报告还有未改正的错误（见“校验结果”）。仍要继续吗？\n"
+            "打印或导出的文件中不会出现任何校验标记。",
+        ):
+            return False
+        self.refresh_now()
+        return True
+
     def print_report(self) -> bool | None:
         """The system print dialog, then the pages; None when cancelled."""
-        if self.session is None:
+        if not self._ready_for_output("打印"):
             return None
-        self.refresh_now()
         assert self.document is not None
         printed = ask_and_print(self, self.document, self._fonts, self._title())
         if printed is False:
@@ -331,7 +351,7 @@ class PreviewPane(QWidget):
         return printed
 
     def export_pdf_dialog(self) -> None:
-        if self.session is None:
+        if not self._ready_for_output("导出 PDF"):
             return
         path, _ = QFileDialog.getSaveFileName(self, "导出 PDF", f"{self._title()}.pdf",
                                               "PDF 文件 (*.pdf)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -11,6 +12,7 @@ from app.document.pagination import PagedDocument
 from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.edits import SetCells, SetChapter
 from tests.app.document.reports import demo_2020, demo_2021
+from tests.ui.preview.modal import answer_dialogs
 from ui.preview.pane import REFRESH_DELAY_MS, PreviewPane
 from ui.session import ReportSession
 
@@ -171,3 +173,13 @@ def test_another_report_or_none(qtbot: QtBot, pane: PreviewPane) -> None:
     assert pane.page_count == 0 and pane.page_count_label.text() == "/ 共 0 页"
     assert not pane.print_action.isEnabled() and not pane.pdf_action.isEnabled()
     assert not pane.show_part("chapter:5") or pane.document is None
+
+
+def test_pdf_from_the_pane_and_a_folder_that_is_gone(qtbot: QtBot, pane: PreviewPane,
+                                                     tmp_path: Path) -> None:
+    assert pane.export_pdf_to(tmp_path / "年度报告")
+    assert (tmp_path / "年度报告.pdf").read_bytes().startswith(b"%PDF")
+    seen: list[str] = []
+    answer_dialogs(["确定"], seen)
+    assert not pane.export_pdf_to(tmp_path / "不在了" / "年度报告.pdf")
+    assert seen and seen[0].endswith("不存在")
