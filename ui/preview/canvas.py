@@ -66,8 +66,8 @@ class PageCanvas(QWidget):
 
     def _resize(self) -> None:
         hint = self.sizeHint()
-        self.setMinimumSize(hint.width(), hint.height())
-        self.resize(max(self.width(), hint.width()), hint.height())
+        # Exactly the pages' size: the scroll area centres it when the view is wider.
+        self.setFixedSize(hint)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.document.pagination import PagedDocument
@@ -123,6 +124,10 @@ def test_zoom_in_out_and_fit_to_width(pane: PreviewPane) -> None:
     assert not pane.zoom_out_button.isEnabled()
     pane.fit_width()
     assert pane.canvas.page_size_px().width() == fitted
+    pane.resize(500, 900)  # the dock made narrower: the page follows, no sideways scrolling
+    QApplication.processEvents()
+    assert pane.canvas.width() <= pane.scroll_area.viewport().width()
+    assert pane.canvas.page_size_px().width() < fitted
 
 
 def test_page_navigation_and_the_current_page(pane: PreviewPane) -> None:
