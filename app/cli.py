@@ -23,6 +23,7 @@ from app.cli_output import (
     summary_line,
     use_utf8_output,
 )
+from app.document.profile import OFFICIAL, LayoutProfile, ProfileError
 from app.domain.findings import Severity
 from app.domain.report import Report
 from app.exporters import ExportError, export_report
@@ -126,11 +127,12 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    report = _report_to_export(args)
-    if report is None:
+    found = _report_to_export(args)
+    if found is None:
         return NOT_FOUND
+    report, profile = found
     out = Path(args.output)
-    export_report(report, out)
+    export_report(report, out, profile)
     errors = [f for f in check(report) if f.severity is Severity.ERROR]
     if errors:
         print_err(f"注意：报告未通过校验（{len(errors)} 个错误），仍已导出：")
@@ -140,11 +142,12 @@ def export(args: argparse.Namespace) -> int:
     return OK
 
 
-def _report_to_export(args: argparse.Namespace) -> Report | None:
+def _report_to_export(args: argparse.Namespace) -> tuple[Report, LayoutProfile] | None:
+    """The report to export and the layout profile stored with its unit."""
     if args.file:
         if args.unit or args.year is not None or args.db or args.demo:
             raise Unusable("导出文件中的报告时，不能同时指定 --unit、--year、--db 或 --demo")
-        return read_report_file(Path(args.file))
+        return read_report_file(Path(args.file)), OFFICIAL
     if not args.unit or args.year is None:
         raise Unusable("请指定要导出的报告：--unit 单位名称 --year 年度，或一个报告文件")
     from app.demo import build_demo
@@ -159,7 +162,14 @@ def _report_to_export(args: argparse.Namespace) -> Report | None:
             years = "、".join(str(y) for y in store.years(args.unit))
             known = f"（该单位已有：{years}）" if years else "（数据库中没有这个单位）"
             print_err(f"数据库中没有“{args.unit}”{args.year}年的报告{known}")
-    return report
+            return None
+        stored = store.unit_profile(args.unit)
+    try:
+        profile = LayoutProfile.from_dict(stored) if stored else OFFICIAL
+    except ProfileError as exc:
+        print_err(f"注意：单位的版式设置无法使用（{exc}），按标准公文版式导出")
+        profile = OFFICIAL
+    return report, profile
 
 
 def _db_path(args: argparse.Namespace) -> Path:

@@ -14,10 +14,12 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from app.document.profile import OFFICIAL, LayoutProfile
 from app.domain.report import Report
 from app.readers import json_form
 
-Exporter = Callable[[Report, Path], None]
+# Writes the report to the path, laid out with the unit's profile where the kind has a layout.
+Exporter = Callable[[Report, Path, LayoutProfile], None]
 
 # Names Windows refuses, checked everywhere so a file made on Linux can be copied to Windows.
 FORBIDDEN_CHARACTERS = set('<>:"|?*') | {chr(c) for c in range(32)}
@@ -28,7 +30,7 @@ class ExportError(Exception):
     """The report could not be written; str(error) is shown to the user."""
 
 
-def export_report(report: Report, target: Path) -> None:
+def export_report(report: Report, target: Path, profile: LayoutProfile = OFFICIAL) -> None:
     """Write `report` to `target` in the kind its suffix names."""
     check_target(target)
     exporter = EXPORTERS.get(target.suffix.lower())
@@ -36,7 +38,7 @@ def export_report(report: Report, target: Path) -> None:
         kinds = "、".join(sorted(EXPORTERS))
         shown = target.suffix or "（无扩展名）"
         raise ExportError(f"不支持导出为“{shown}”文件；可以导出的格式：{kinds}")
-    exporter(report, target)
+    exporter(report, target, profile)
 
 
 def check_target(target: Path) -> None:
@@ -105,17 +107,17 @@ def _replace_problem(exc: OSError, target: Path) -> str:
     return _write_problem(exc, target)
 
 
-def _write_json(report: Report, target: Path) -> None:
+def _write_json(report: Report, target: Path, profile: LayoutProfile) -> None:
     data = json_form.dumps(report).encode("utf-8")
     write_replacing(target, lambda temp: temp.write_bytes(data))
 
 
-def _write_docx(report: Report, target: Path) -> None:
+def _write_docx(report: Report, target: Path, profile: LayoutProfile) -> None:
     # Imported here: python-docx loads only when a .docx is written (and app.docx_writer
     # itself uses this module's ExportError and write_replacing).
     from app.docx_writer import export_docx
 
-    export_docx(report, target)
+    export_docx(report, target, profile)
 
 
 EXPORTERS: dict[str, Exporter] = {

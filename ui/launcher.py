@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.cli_args import ChineseArgumentParser
 
 if TYPE_CHECKING:
+    from app.document.profile import LayoutProfile
     from app.domain.report import Report
 
 SUBCOMMANDS = frozenset({"dump", "check", "import", "export"})
@@ -94,14 +95,14 @@ def register_pdf_export() -> None:
     EXPORTERS.setdefault(".pdf", _export_pdf)
 
 
-def _export_pdf(report: Report, target: Path) -> None:
+def _export_pdf(report: Report, target: Path, profile: LayoutProfile) -> None:
     from app.exporters import ExportError
 
     try:
         from ui.preview.pdf import export_pdf
     except ImportError as exc:
         raise ExportError(f"无法导出 PDF：缺少图形界面组件（{exc}）") from None
-    export_pdf(report, target)
+    export_pdf(report, target, profile)
 
 
 def _display_problem() -> str:

@@ -60,3 +60,37 @@ def test_a_bad_name_is_one_chinese_line(tmp_path: Path, capsys: pytest.CaptureFi
     _, err = capsys.readouterr()
     assert len(err.strip().splitlines()) == 1 and "文件名" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2021.json"]
+
+
+def test_export_from_the_database_uses_the_units_profile(tmp_path: Path) -> None:
+    from app.document.profile import WINDOWS
+    from app.store import Store
+
+    db = tmp_path / "nianbao.sqlite3"
+    with Store.open(db) as store:
+        report = demo_2021()
+        store.save(report)
+        store.set_unit_profile(report.unit, WINDOWS.to_dict())
+    target = tmp_path / "win.docx"
+    assert cli.main(["export", "--db", str(db), "--unit", report.unit, "--year",
+                     str(report.year), "-o", str(target)]) == 0
+    body = docx.Document(str(target)).element.xml
+    assert 'w:eastAsia="仿宋"' in body
+    assert "仿宋_GB2312" not in body
+
+
+def test_a_damaged_profile_falls_back_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.store import Store
+
+    db = tmp_path / "nianbao.sqlite3"
+    with Store.open(db) as store:
+        report = demo_2021()
+        store.save(report)
+        store.set_unit_profile(report.unit, {"name": "official", "margin_top_mm": "很宽"})
+    target = tmp_path / "x.docx"
+    assert cli.main(["export", "--db", str(db), "--unit", report.unit, "--year",
+                     str(report.year), "-o", str(target)]) == 0
+    assert "版式设置无法使用" in capsys.readouterr().err
+    assert target.exists()
