@@ -171,14 +171,19 @@ def read_table3(rows: list[Row]) -> TableRead:
     paths = _T3_PATHS[layout_id or "2021"]
     columns = list(table.column_keys)
     extra_note = False
+    subtotal_at = _subtotal_position(header)
     for path, values in data:
         key = paths.get(path)
         if key is None:
             continue
-        fitted = fit(values, len(columns))
-        seven = _drop_extra_column(fitted, header)
-        if seven is None:
-            seven = fitted[: len(columns)]
+        if subtotal_at is not None and len(values) == len(columns) + 1:
+            # A titled 小计 column: dropped by its place, before any blank cell is taken for
+            # padding (a blank 自然人 cell would otherwise shift the row).
+            fitted = values
+            seven = values[:subtotal_at] + values[subtotal_at + 1:]
+        else:
+            fitted = fit(values, len(columns))
+            seven = _drop_extra_column(fitted, header) or fitted[: len(columns)]
         if len(seven) != len(fitted):
             extra_note = True
         for column, text in zip(columns, seven, strict=False):
@@ -202,6 +207,19 @@ def _table3_layout(paths: list[tuple[str, str, str]]) -> str | None:
         return "2019"
     if any(key.startswith("other_") for _, key in keys):
         return "2021"
+    return None
+
+
+_LEGAL_PERSON_COLUMNS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+
+
+def _subtotal_position(header: list[str]) -> int | None:
+    """Where a titled 法人或其他组织 subtotal column stands among the figures, told by how many
+    of its group's columns come before its title (column titles may repeat in merged rows)."""
+    names = [normalize(h).split(":")[-1] for h in header]
+    for i, name in enumerate(names):
+        if "小计" in name or (name.endswith("合计") and name != "合计"):
+            return 1 + len({n for n in names[:i] if n in _LEGAL_PERSON_COLUMNS})
     return None
 
 
