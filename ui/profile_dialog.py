@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from app.document.profile import PROFILE_LABELS, PROFILES, LayoutProfile, ProfileError
 
 MARGINS = (
-    ("margin_top_mm", "上边距（毫米）"),
-    ("margin_bottom_mm", "下边距（毫米）"),
-    ("margin_left_mm", "左边距（毫米）"),
-    ("margin_right_mm", "右边距（毫米）"),
+    ("margin_top_mm", "上边距"),
+    ("margin_bottom_mm", "下边距"),
+    ("margin_left_mm", "左边距"),
+    ("margin_right_mm", "右边距"),
 )
 
 
@@ -56,7 +56,7 @@ class ProfileDialog(QDialog):
             box.setRange(5.0, 60.0)
             box.setDecimals(1)
             box.setSingleStep(0.5)
-            box.setSuffix(" mm")
+            box.setSuffix(" 毫米")
             self.margins[field] = box
             form.addRow(label, box)
         self.lines = QSpinBox()
