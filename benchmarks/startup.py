@@ -1,0 +1,190 @@
+"""The one-file program against a bare PySide6 window frozen the same way: size and start-up.
+
+Builds, in this run, both one-file executables with the same PyInstaller options (the helpers
+of build/build.py: same excludes, the same cut of Qt plugins, translations and libraries,
+symbols stripped, no UPX):
+- the program, from build/nianbao.spec (into dist/, as `python build/build.py` does);
+- a bare window: a QMainWindow of the program's size that exits at its first paint.
+Then it starts each one several times, interleaved (machines here are noisy), offscreen, and
+prints the size and the median time from starting the process to the end of the first paint
+of the window, with the ratios. Each start of a one-file program unpacks it to a fresh
+temporary folder, so every start pays the unpacking; the files themselves are in the page
+cache after the first run (dropping it needs root and is not done here).
+
+The program is started as a user starts it: `nianbao --smoke --db FILE` on a database
+holding the demo reports, so the window opens on the last report (the demo's 2021 draft).
+
+Run from the repository root:  python benchmarks/startup.py [--starts N] [--no-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE_WORK = ROOT / ".pyinstaller" / "bare"
+SIZE_TARGET, START_TARGET = 1.2, 1.3
+
+BARE_WINDOW = '''"""A bare PySide6 window: opens, paints once, exits."""
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+'''
+
+# The same steps as build/nianbao.spec, for the bare window.
+BARE_SPEC = '''import importlib.util, sys
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("nianbao_build", {build_py!r})
+helpers = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = helpers
+spec.loader.exec_module(helpers)
+a = Analysis([{script!r}], excludes=helpers.EXCLUDES, optimize=helpers.OPTIMIZE)
+a.binaries, a.datas = helpers.slim(a.binaries, a.datas)
+pyz = PYZ(a.pure)
+strip = sys.platform.startswith("linux")
+EXE(pyz, a.scripts, a.binaries, a.datas, [], name="bare", strip=strip, upx=False, console=True,
+    runtime_tmpdir=None)
+folder_exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="bare-folder", strip=strip,
+                 upx=False, console=True)
+COLLECT(folder_exe, a.binaries, a.datas, strip=strip, upx=False, name="bare-folder")
+'''
+
+
+def build_helpers() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("nianbao_build", ROOT / "build" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_bare(helpers: ModuleType) -> Path:
+    BARE_WORK.mkdir(parents=True, exist_ok=True)
+    script = BARE_WORK / "bare_window.py"
+    script.write_text(BARE_WINDOW, encoding="utf-8")
+    spec = BARE_WORK / "bare.spec"
+    spec.write_text(BARE_SPEC.format(build_py=str(ROOT / "build" / "build.py"),
+                                     script=str(script)), encoding="utf-8")
+    helpers.run_pyinstaller(spec, BARE_WORK / "work", BARE_WORK / "dist")
+    program: Path = BARE_WORK / "dist" / helpers.executable_name("bare")
+    return program
+
+
+def timed_start(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{command[0]} failed ({result.returncode}):\n"
+                         + result.stderr.decode(errors="replace"))
+    return elapsed
+
+
+def measure(programs: dict[str, list[str]], starts: int, env: dict[str, str]) -> dict[str, list[float]]:
+    """Seconds per start of each program, started in turn so that noise hits all alike."""
+    for command in programs.values():
+        timed_start(command, env)  # file cache warm, the window's position remembered
+    times: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(starts):
+        for name, command in programs.items():
+            times[name].append(timed_start(command, env))
+    return times
+
+
+def report(kind: str, ours_size: int, bare_size: int, ours_times: list[float],
+           bare_times: list[float], targets: bool) -> None:
+    ours_start, bare_start = statistics.median(ours_times), statistics.median(bare_times)
+    size_ratio, start_ratio = ours_size / bare_size, ours_start / bare_start
+    print(f"{kind}: size, start to first paint ({len(ours_times)} starts each, median)")
+    print(f"  bare PySide6 window  {bare_size / 1e6:7.1f} MB  {bare_start:6.3f} s"
+          f"  (min {min(bare_times):.3f}, max {max(bare_times):.3f})")
+    print(f"  nianbao              {ours_size / 1e6:7.1f} MB  {ours_start:6.3f} s"
+          f"  (min {min(ours_times):.3f}, max {max(ours_times):.3f})")
+    verdict = ""
+    if targets:
+        verdict = (f"   targets ≤ {SIZE_TARGET}× and ≤ {START_TARGET}×: "
+                   f"size {'met' if size_ratio <= SIZE_TARGET else 'NOT met'}, "
+                   f"start-up {'met' if start_ratio <= START_TARGET else 'NOT met'}")
+    print(f"  ratio                {size_ratio:7.2f}×     {start_ratio:6.2f}×{verdict}")
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--starts", type=int, default=9, help="starts of each program (default 9)")
+    parser.add_argument("--no-build", action="store_true",
+                        help="measure the executables the last run built")
+    args = parser.parse_args()
+
+    helpers = build_helpers()
+    if not args.no_build:
+        started = time.perf_counter()
+        helpers.run_pyinstaller(helpers.SPEC, helpers.WORK, helpers.DIST)
+        program_build = time.perf_counter() - started
+        started = time.perf_counter()
+        build_bare(helpers)
+        bare_build = time.perf_counter() - started
+        print(f"built the program in {program_build:.0f} s, the bare window in {bare_build:.0f} s")
+    ours = helpers.DIST / helpers.executable_name()
+    ours_folder = helpers.DIST / helpers.FOLDER_NAME / helpers.executable_name()
+    bare = BARE_WORK / "dist" / helpers.executable_name("bare")
+    bare_folder = BARE_WORK / "dist" / "bare-folder" / helpers.executable_name("bare-folder")
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        env = dict(os.environ, XDG_DATA_HOME=str(work / "data"),
+                   XDG_CONFIG_HOME=str(work / "config"), TMPDIR=str(work))
+        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        # `--demo` builds the demo database in the user data folder; a copy of it is opened.
+        timed_start([str(ours), "--demo", "--smoke"], env)
+        db = work / "demo.sqlite3"
+        shutil.copy(work / "data" / "Nianbao" / "demo.sqlite3", db)
+        times = measure({
+            "ours": [str(ours), "--smoke", "--db", str(db)],
+            "bare": [str(bare)],
+            "ours folder": [str(ours_folder), "--smoke", "--db", str(db)],
+            "bare folder": [str(bare_folder)],
+        }, args.starts, env)
+
+    report("one file", ours.stat().st_size, bare.stat().st_size,
+           times["ours"], times["bare"], targets=True)
+    report("one folder (nothing to unpack at start)", folder_size(ours_folder.parent),
+           folder_size(bare_folder.parent), times["ours folder"], times["bare folder"],
+           targets=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
