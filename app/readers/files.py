@@ -1,4 +1,4 @@
-"""Reading a report from a file, whatever its kind: .json, .txt (pasted text), .docx."""
+"""Reading a report from a file, whatever its kind: .json, .txt (pasted text), .docx, .xlsx."""
 
 from __future__ import annotations
 
@@ -7,8 +7,13 @@ from pathlib import Path
 from app.domain.report import Report
 from app.readers import json_form, text_reader
 from app.readers.errors import ReadError
+from app.readers.package_check import MAX_FILE_BYTES, ZIP_MAGIC
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_OFFICE_BYTES = MAX_FILE_BYTES
+OLD_WORD_SUFFIXES = (".doc", ".wps")
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", *OLD_WORD_SUFFIXES)
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
 
 
@@ -22,8 +27,6 @@ def read_report_file(path: Path) -> Report:
 
 def _read(path: Path) -> Report:
     suffix = path.suffix.lower()
-    if suffix == ".doc":
-        raise ReadError("这是旧版 Word 文件（.doc），请用 Word 或 WPS 另存为 .docx 后再导入")
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -32,11 +35,17 @@ def _read(path: Path) -> Report:
         raise ReadError(f"无法打开文件（{exc.strerror}）") from None
     if path.is_dir():
         raise ReadError("这是一个文件夹，不是报告文件")
-    if suffix == ".docx":
-        raise ReadError("暂不支持读取 .docx 文件")
-    if size > MAX_TEXT_BYTES:
+    office = suffix in WORD_SUFFIXES or suffix in EXCEL_SUFFIXES
+    if size > (MAX_OFFICE_BYTES if office else MAX_TEXT_BYTES):
         raise ReadError("文件太大，不像是一份年度报告")
     data = _read_bytes(path)
+    if suffix in OLD_WORD_SUFFIXES and not data.startswith(ZIP_MAGIC):
+        raise ReadError("这是旧版 Word 文件（.doc），请用 Word 或 WPS 另存为 .docx 后再导入")
+    # A .docx renamed .doc or .txt is still read: the first bytes say what it is.
+    if suffix in WORD_SUFFIXES or data.startswith(ZIP_MAGIC):
+        from app.readers.docx_reader import read_docx  # python-docx only when needed
+
+        return read_docx(data)
     if suffix == ".json":
         return json_form.loads(_decode(data))
     return text_reader.read_text(_decode(data))

@@ -1,0 +1,162 @@
+"""Word files made the way agencies make them read back figure for figure."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.domain.findings import Severity
+from app.domain.report import Report
+from app.readers.docx_reader import read_docx
+from app.readers.files import read_report_file
+from app.rules import check
+from tests.app.readers.expected_fixtures import EXPECTED
+from tests.app.readers.test_text_reader_styles import _typo, assert_same_figures, sample_report
+from tests.app.readers.word_made import Style, word_report
+from tests.paths import FIXTURES
+
+SUBTOTAL_NOTE = "表三多出一列（如“法人或其他组织”小计），官方表格没有这一列，已忽略"
+VARIANTS = {
+    "merged cells": Style(),
+    "merged labels repeated": Style(merge="repeat"),
+    "merged labels written once": Style(merge="once"),
+    "table 3 split, column titles repeated": Style(split_table3_at=14),
+    "table 3 split, no titles": Style(split_table3_at=9, repeat_header=False),
+    "table 3 split, labels once": Style(split_table3_at=20, merge="once"),
+    "table 3 split, （续表）": Style(split_table3_at=6, continued_text="（续表）"),
+    "extra 小计 column": Style(subtotal=True),
+    "split with 小计": Style(split_table3_at=12, subtotal=True, merge="repeat"),
+    "label typos": Style(label=_typo),
+    "numbered headings": Style(numbered_headings=True),
+    "inside a frame table": Style(frame=True),
+    "title in one paragraph": Style(title_in_one_paragraph=True),
+}
+
+
+def _word_tables(data: bytes) -> int:
+    return len(docx.Document(io.BytesIO(data)).tables)
+
+
+@pytest.mark.parametrize("layout_id", ["2019", "2021"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_word_variant_reads_back(variant: str, layout_id: str) -> None:
+    written = sample_report(layout_id, random.Random(7), blanks=True)
+    read = read_docx(word_report(written, VARIANTS[variant]))
+    assert (read.unit, read.year, read.layout_id) == (written.unit, written.year, layout_id)
+    assert read.table_layouts == {}
+    assert_same_figures(read, written)
+    assert read.headings_found == ["1", "2", "3", "4", "5", "6"]
+    for number in ("1", "5", "6"):
+        assert read.chapter(number) == written.chapter(number)
+    assert (read.signature_unit, read.signature_date) == (written.signature_unit,
+                                                          written.signature_date)
+    assert read.reader_notes == ([SUBTOTAL_NOTE] if VARIANTS[variant].subtotal else [])
+
+
+def test_a_split_table_is_two_word_tables() -> None:
+    written = sample_report("2021", random.Random(1))
+    assert _word_tables(word_report(written, Style(split_table3_at=10))) == 4
+    assert _word_tables(word_report(written)) == 3
+
+
+@pytest.mark.parametrize("layout_id", ["2019", "2021"])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), at=st.integers(3, 27),
+       merge=st.sampled_from(["merge", "repeat", "once"]), titles=st.booleans(),
+       subtotal=st.booleans())
+def test_table_3_split_anywhere(layout_id: str, seed: int, at: int, merge: str, titles: bool,
+                                subtotal: bool) -> None:
+    written = sample_report(layout_id, random.Random(seed), blanks=True)
+    at = min(at, written.layout.table3.n_rows - 1)
+    style = Style(split_table3_at=at, merge=merge, repeat_header=titles, subtotal=subtotal)
+    read = read_docx(word_report(written, style))
+    assert_same_figures(read, written)
+
+
+def test_slash_dash_and_empty_cells_are_blank_and_warned() -> None:
+    written = sample_report("2021", random.Random(4))
+    marks = iter(["/", "—", "", "／", "——"] * 100)
+
+    def slash(text: str) -> str:
+        return next(marks) if text == "0" else text
+
+    read = read_docx(word_report(written, Style(value=slash)))
+    zeros = {k for k, v in written.table_cells("table3").items() if v == 0}
+    assert zeros and not zeros & set(read.table_cells("table3"))
+    r6 = [f for f in check(read) if f.rule == "R6"]
+    assert r6 and all(f.severity is Severity.WARNING for f in r6)
+
+
+def test_a_2021_report_in_the_old_tables_is_r13() -> None:
+    written = sample_report("2021", random.Random(9))
+    old = sample_report("2019", random.Random(9))
+    written.cells.update({k: v for k, v in old.cells.items() if not k.startswith("table4")})
+    written.money_units = dict(old.money_units)
+    style = Style(table_layouts={"table2": "2019", "table3": "2019"})
+    read = read_docx(word_report(written, style))
+    assert read.layout_id == "2021"
+    assert read.table_layouts == {"table2": "2019", "table3": "2019"}
+    r13 = [f for f in check(read) if f.rule == "R13"]
+    assert r13 and r13[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("style", ["merge", "repeat", "split"])
+def test_published_reports_rebuilt_in_word(name: str, style: str) -> None:
+    """The real reports, as agencies would have typed them into Word: every figure right."""
+    expected = EXPECTED[name]
+    report = read_report_file(FIXTURES / name)
+    variant = Style(split_table3_at=15) if style == "split" else Style(merge=style)
+    read = read_docx(word_report(report, variant))
+    assert (read.unit, read.year, read.layout_id) == (expected["unit"], expected["year"],
+                                                       expected["layout"])
+    for table in ("table2", "table3", "table4"):
+        assert read.table_cells(table) == expected[table], table
+    assert read.money_units == expected["units"]
+    assert read.chapter("5") == report.chapter("5")
+
+
+def test_docx_read_through_files_and_renamed_doc(tmp_path: Path) -> None:
+    written = sample_report("2021", random.Random(2))
+    data = word_report(written)
+    for name in ("report.docx", "saved-as-doc.doc", "REPORT.DOCX"):
+        path = tmp_path / name
+        path.write_bytes(data)
+        read = read_report_file(path)
+        assert_same_figures(read, written)
+
+
+def _with_body_xml(report: Report, chapter_xml: str) -> bytes:
+    """The report as Word, with raw WordprocessingML runs appended to chapter 5's paragraph."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document(io.BytesIO(word_report(report)))
+    target = next(p for p in document.paragraphs if p.text == report.chapter("5"))
+    for run in parse_xml(f'<w:p {nsdecls("w")}>{chapter_xml}</w:p>'):
+        target._p.append(run)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_tracked_deletions_field_codes_and_hidden_text_are_not_read() -> None:
+    written = sample_report("2021", random.Random(3))
+    xml = (
+        '<w:del w:id="1" w:author="a" w:date="2022-01-01T00:00:00Z"><w:r><w:delText>删去的字'
+        "</w:delText></w:r></w:del>"
+        '<w:ins w:id="2" w:author="a" w:date="2022-01-01T00:00:00Z"><w:r><w:t>新增的字</w:t>'
+        "</w:r></w:ins>"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的字</w:t></w:r>"
+    )
+    read = read_docx(_with_body_xml(written, xml))
+    assert read.chapter("5") == written.chapter("5") + "新增的字7"
