@@ -137,7 +137,8 @@ def read_table3(rows: list[Row]) -> TableRead:
     ctx = ["", "", ""]
     header: list[str] = []
     data: list[tuple[tuple[str, str, str], list[str]]] = []
-    for rec in records(rows):
+    recs = records(rows)
+    for rec in recs:
         matched = False
         # A table split over pages may repeat its column titles before more rows: several
         # titles in one record are a header, never row labels ("其他" is not "3.其他").
@@ -164,6 +165,9 @@ def read_table3(rows: list[Row]) -> TableRead:
             continue
         data.append((path, rec.values))
     if not data:
+        # A table without figures still shows its layout by its rows (an old blank template
+        # in a new year's report is rule R13 all the same).
+        result.layout_id = _layout_of_rows(recs)
         return result
     layout_id = _table3_layout([path for path, _ in data])
     result.layout_id = layout_id
@@ -191,6 +195,26 @@ def read_table3(rows: list[Row]) -> TableRead:
     if extra_note:
         result.notes.append("表三多出一列（如“法人或其他组织”小计），官方表格没有这一列，已忽略")
     return result
+
+
+def _layout_of_rows(recs: list[Record]) -> str | None:
+    """The layout of table 3 from its row labels alone: a row is complete when the next label
+    is not deeper than its own."""
+    ctx = ["", "", ""]
+    leaves: list[tuple[str, str, str]] = []
+    pending: tuple[int, tuple[str, str, str]] | None = None
+    for rec in recs:
+        for label in rec.labels:
+            hit = None if _is_column_title(label) else _match_table3_label(label, ctx)
+            if hit is None:
+                continue
+            if pending is not None and hit[0] <= pending[0]:
+                leaves.append(pending[1])
+            _enter(ctx, *hit)
+            pending = (hit[0], (ctx[0], ctx[1], ctx[2]))
+    if pending is not None:
+        leaves.append(pending[1])
+    return _table3_layout([path for path in leaves if path in _T3_ALL])
 
 
 def _is_column_title(label: str) -> bool:
