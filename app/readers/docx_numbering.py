@@ -41,7 +41,7 @@ def chinese_count(n: int, digits: str = _DIGITS, ten: str = "十", hundred: str 
     if hundreds:
         out += digits[hundreds] + hundred
         if rest and tens == 0:
-            return out + digits[0] + digits[ones]
+            return out + "零" + digits[ones]
     if tens:
         out += ("" if tens == 1 and not hundreds else digits[tens]) + ten
     if ones:
