@@ -15,9 +15,10 @@ from types import TracebackType
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
+from app.resources import resource_path
 from app.store import Store, StoreError, default_db_path
 from ui.main_window import MainWindow
 
@@ -57,6 +58,8 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("年报编制器")
     app.setOrganizationName("Nianbao")
+    # The same picture as the executable's icon (build/make_icon.py); loaded when first shown.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "nianbao.png"))))
     # Fusion looks the same on Windows 7–11 and the Linux desktops, so screenshots in the
     # manual match what users see.
     fusion = QStyleFactory.create("Fusion")
