@@ -16,6 +16,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -77,12 +78,12 @@ KEEP_PLUGINS = {
     "printsupport": {"cupsprintersupport"},
 }
 KEEP_TRANSLATIONS = {"qtbase_zh_CN.qm"}  # ui/app.py loads Qt's own texts in Chinese
-# Data files the packages' hooks collect but the program never opens. Each one would be
-# unpacked at every start of the one-file program: python-docx's template in unzipped form
-# (it opens default.docx), dateutil's time zone archive (sqlite-utils parses dates only),
+# Data files collected but never opened by the program. Each one would be unpacked at every
+# start of the one-file program: the README's screenshots, python-docx's template in unzipped
+# form (it opens default.docx), dateutil's time zone archive (sqlite-utils parses dates only),
 # click's metadata and type-checker markers.
-DROP_DATA = re.compile(r"^(docx/templates/default-docx-template/|dateutil/zoneinfo/.*\.tar\.gz$"
-                       r"|click-[^/]*\.dist-info/|.*/py\.typed$)")
+DROP_DATA = re.compile(r"^(resources/screenshots/|docx/templates/default-docx-template/"
+                       r"|dateutil/zoneinfo/.*\.tar\.gz$|click-[^/]*\.dist-info/|.*/py\.typed$)")
 # Roots for the shared-library walk that nothing links to: Python itself, started by the
 # bootloader, and the C runtime on Windows.
 ALWAYS_KEEP = re.compile(r"^(lib)?python3|^(vcruntime|msvcp|ucrtbase|api-ms-win)", re.IGNORECASE)
@@ -317,11 +318,29 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def release_files(distpath: Path = DIST) -> list[Path]:
+    """Copies named for a download page: nianbao-<version>-<platform>[.exe] and the zip."""
+    folder = distpath / "release"
+    folder.mkdir(exist_ok=True)
+    suffix = ".exe" if sys.platform == "win32" else ""
+    onefile = folder / f"{APP_NAME}-{package_version()}-{platform_tag()}{suffix}"
+    shutil.copy2(distpath / executable_name(), onefile)
+    archive = folder_zip_path(distpath)
+    shutil.copy2(archive, folder / archive.name)
+    return [onefile, folder / archive.name]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build dist/nianbao and the zipped one-folder build.")
     parser.add_argument("--clean", action="store_true", help="ignore PyInstaller's cache in .pyinstaller/")
     parser.add_argument("--no-zip", action="store_true", help="leave the one-folder build unzipped")
+    parser.add_argument("--release", action="store_true",
+                        help="also copy both to dist/release/ under names with version and platform")
+    parser.add_argument("--version", action="store_true", help="print the package version and stop")
     args = parser.parse_args(argv)
+    if args.version:
+        print(package_version())
+        return 0
 
     started = time.perf_counter()
     run_pyinstaller(SPEC, WORK, DIST, clean=args.clean)
@@ -332,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_zip:
         target = zip_folder(folder, folder_zip_path())
         print(f"{target.relative_to(ROOT)}: {megabytes(target.stat().st_size)}")
+        if args.release:
+            for path in release_files():
+                print(f"{path.relative_to(ROOT)}")
     print(f"built in {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -61,6 +61,9 @@ def user_env(home: Path, **extra: str) -> dict[str, str]:
     env.update(
         HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
         APPDATA=str(home / "AppData" / "Roaming"), LOCALAPPDATA=str(home / "AppData" / "Local"),
+        # platformdirs asks Windows itself for these folders unless told otherwise.
+        WIN_PD_OVERRIDE_APPDATA=str(home / "AppData" / "Roaming"),
+        WIN_PD_OVERRIDE_LOCAL_APPDATA=str(home / "AppData" / "Local"),
         QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8",
     )
     env.update(extra)

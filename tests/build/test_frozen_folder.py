@@ -44,7 +44,7 @@ def shared() -> Iterator[Path]:
         yield folder
     finally:
         for path in [folder, *folder.rglob("*")]:
-            if path.is_dir() and not path.is_symlink():
+            if not path.is_symlink():
                 path.chmod(0o777)
         shutil.rmtree(folder, ignore_errors=True)
 

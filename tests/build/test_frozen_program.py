@@ -26,9 +26,10 @@ def headings(path: Path) -> list[str]:
 
 
 def data_folder(home: Path) -> Path:
-    if sys.platform == "win32":
-        return home / "AppData" / "Roaming" / "Nianbao"
-    return home / "data" / "Nianbao"
+    """The program's folder among the user's data folders (which one depends on the system)."""
+    (folder,) = {path.parent for path in home.rglob("*.sqlite3")}
+    assert folder.name == "Nianbao"
+    return folder
 
 
 def test_the_demo_exports_to_word(tmp_path: Path) -> None:
