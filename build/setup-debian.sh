@@ -13,8 +13,9 @@ packages=(
     fonts-noto-cjk fontconfig
     # Checking exported documents as a reader sees them
     libreoffice-writer-nogui poppler-utils
-    # A real window without a screen, for the frozen program's smoke test
-    xvfb binutils
+    # A real window without a screen, for the frozen program's smoke test (xvfb-run needs
+    # xauth); binutils strips the built program and lists the libraries each one links to
+    xvfb xauth binutils
 )
 missing=()
 for p in "${packages[@]}"; do
