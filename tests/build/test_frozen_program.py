@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import zipfile
@@ -117,3 +118,27 @@ def test_the_pages_are_numbered_in_the_footers(tmp_path: Path) -> None:
                    if name.startswith("word/footer")]
     assert len(footers) == 2
     assert all("PAGE" in footer for footer in footers)
+
+
+def test_a_word_file_reads_back(tmp_path: Path) -> None:
+    # The .docx reader is imported only when a .docx is read: it must be in the build all
+    # the same.
+    target = tmp_path / "x.docx"
+    env = user_env(tmp_path / "home")
+    assert run([ONEFILE, *DEMO_EXPORT, target], env, tmp_path).returncode == 0
+    result = run([ONEFILE, "dump", target], env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["unit"] == "高青县行政审批服务局"
+    assert report["year"] == 2020
+    assert report["table3"]["new.natural"] == 3
+
+
+def test_the_demo_exports_to_pdf(tmp_path: Path) -> None:
+    target = tmp_path / "高青2020.pdf"
+    env = user_env(tmp_path / "home")
+    del env["QT_QPA_PLATFORM"]  # the command line needs no display for a PDF either
+    result = run([ONEFILE, *DEMO_EXPORT, target], env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert target.stat().st_size > 20_000  # text and tables, with the Chinese fonts embedded
