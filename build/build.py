@@ -106,7 +106,8 @@ def package_version() -> str:
 
 def version_numbers(version: str) -> tuple[int, int, int, int]:
     """Four numbers for Windows' file version: "0.1.0" -> (0, 1, 0, 0); "1.2rc1" -> (1, 2, 0, 0)."""
-    numbers = [int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3]]
+    release = re.match(r"\d+(\.\d+)*", version)
+    numbers = [int(part) for part in release.group().split(".")] if release else []
     padded = [*numbers, 0, 0, 0, 0][:4]
     return padded[0], padded[1], padded[2], padded[3]
 
