@@ -39,6 +39,10 @@ def _read(path: Path) -> Report:
     if size > (MAX_OFFICE_BYTES if office else MAX_TEXT_BYTES):
         raise ReadError("文件太大，不像是一份年度报告")
     data = _read_bytes(path)
+    if suffix in EXCEL_SUFFIXES:
+        from app.xlsx.reader import read_xlsx_report  # openpyxl only when needed
+
+        return read_xlsx_report(data)
     if suffix in OLD_WORD_SUFFIXES and not data.startswith(ZIP_MAGIC):
         raise ReadError("这是旧版 Word 文件（.doc），请用 Word 或 WPS 另存为 .docx 后再导入")
     # A .docx renamed .doc or .txt is still read: the first bytes say what it is.

@@ -40,11 +40,13 @@ class Kind:
     name: str  # "Word" / "Excel"
     suffix: str  # ".docx" / ".xlsx"
     old_suffix: str  # ".doc" / ".xls"
-    main_part: str  # the part that must exist: "word/document.xml"
+    main_part: str  # the folder of parts that must exist: "word/"
+    max_part: int  # bytes one part may inflate to
 
 
-WORD = Kind("Word", ".docx", ".doc", "word/")
-EXCEL = Kind("Excel", ".xlsx", ".xls", "xl/")
+# openpyxl builds every cell of a sheet in memory, so a sheet gets less room than a document.
+WORD = Kind("Word", ".docx", ".doc", "word/", MAX_PART_BYTES)
+EXCEL = Kind("Excel", ".xlsx", ".xls", "xl/", 8 * 1024 * 1024)
 
 
 def open_package(data: bytes, kind: Kind) -> zipfile.ZipFile:
@@ -110,7 +112,7 @@ def _check_parts(package: zipfile.ZipFile, kind: Kind) -> None:
         if info.flag_bits & 0x1:
             raise ReadError("文件内部经过加密，无法读取；请取消密码后另存再导入")
         declared = info.file_size
-        if declared > MAX_PART_BYTES or (
+        if declared > kind.max_part or (
             declared > RATIO_FLOOR and declared > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise ReadError(_bomb_message())

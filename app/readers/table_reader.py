@@ -32,6 +32,12 @@ def records(rows: list[Row]) -> list[Record]:
     for row in rows:
         cells = [c.strip() for c in row]
         label_at = [i for i, c in enumerate(cells) if c and not looks_like_value(c)]
+        # No label follows a figure in an official table: text after a figure is text typed
+        # into a figure cell ("见附件"), kept as read for rule R5.
+        first_value = next((i for i, c in enumerate(cells) if c and looks_like_value(c)
+                            and i > (label_at[0] if label_at else -1)), None)
+        if first_value is not None:
+            label_at = [i for i in label_at if i < first_value]
         last = label_at[-1] if label_at else -1
         labels = [cells[i] for i in label_at]
         values = cells[last + 1:]

@@ -1,0 +1,172 @@
+"""Reading the tables from an Excel workbook: ours, or one a colleague filled in that keeps the
+official labels (on one sheet or three, anywhere on the sheet, merged or not).
+
+Each sheet's rows become lines for the same reader as pasted text and Word files: a row with a
+single filled cell (a title, a heading, "第二十条第（一）项") is a line of text, other rows are
+table rows. A merged label is repeated in the rows it covers, as in a Word table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import warnings
+from decimal import Decimal
+from typing import Any
+
+from app.domain.report import Report, default_title
+from app.readers.errors import ReadError
+from app.readers.package_check import EXCEL, open_package
+from app.readers.text_reader import Line, read_lines, table_line
+from app.xlsx.sheets import places_and_unit
+
+MAX_ROWS = 400  # the three tables take about 60 rows; a sheet of data is not a report
+MAX_COLS = 40
+# First header rows of tables 3 and 4: a new table starts even without a blank row above.
+_TABLE_STARTS = ("勾稽关系", "行政复议")
+
+
+def read_xlsx_report(data: bytes) -> Report:
+    """The report in a workbook whose first rows carry the report's title (as ours do)."""
+    lines = xlsx_lines(data)
+    try:
+        return read_lines(lines)
+    except ReadError as exc:
+        raise ReadError(
+            f"{exc}。Excel 文件只有表格：请在第一行写上报告标题（如“某某局2021年政府信息公开工作"
+            "年度报告”），或在程序中打开该年度的报告后再导入表格") from None
+
+
+def read_xlsx_tables(report: Report, data: bytes) -> Report:
+    """A copy of `report` with its three tables replaced by those in the workbook (the text,
+    title and signature stay as they are)."""
+    title = Line(default_title(report.unit, report.year), False)
+    read = read_lines([title, *xlsx_lines(data)])
+    merged = report.copy()
+    merged.cells = dict(read.cells)
+    merged.money_units = dict(read.money_units)
+    # The title line above stood for the report's year; each table keeps the layout it shows.
+    merged.table_layouts = {t: read.table_layout_id(t) for t in ("table2", "table3", "table4")
+                            if read.table_layout_id(t) != report.layout_id}
+    merged.reader_notes = list(read.reader_notes)
+    return merged
+
+
+def xlsx_lines(data: bytes) -> list[Line]:
+    open_package(data, EXCEL).close()
+    workbook = _load(data)
+    lines: list[Line] = []
+    try:
+        for sheet in workbook.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue  # a hidden helper sheet is no part of what the colleague filled in
+            lines += _sheet_lines(sheet)
+            lines.append(Line("", False))
+    finally:
+        workbook.close()
+    return lines
+
+
+def _load(data: bytes) -> Any:
+    from openpyxl import load_workbook  # here: openpyxl loads only when Excel is read
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about data validation, conditional formats and the like it skips.
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except Exception:  # openpyxl raises KeyError, ValueError, TypeError… on damage
+        raise ReadError("文件已损坏，无法作为 Excel 文件打开（请在 Excel 中打开后重新保存）") from None
+
+
+def _sheet_lines(sheet: Any) -> list[Line]:
+    n_rows = min(sheet.max_row or 0, MAX_ROWS)
+    n_cols = min(sheet.max_column or 0, MAX_COLS)
+    covered: dict[tuple[int, int], tuple[int, int]] = {}  # (row, col) -> the merge's origin
+    for merged in sheet.merged_cells.ranges:
+        for r in range(merged.min_row, min(merged.max_row, n_rows) + 1):
+            for c in range(merged.min_col, min(merged.max_col, n_cols) + 1):
+                covered[(r, c)] = (merged.min_row, merged.min_col)
+    grid = [[_text(sheet.cell(r, c)) for c in range(1, n_cols + 1)]
+            for r in range(1, n_rows + 1)]
+    rows: list[list[tuple[int, str]]] = []  # per sheet row: (column, text) of each cell
+    for r in range(1, n_rows + 1):
+        cells: list[tuple[int, str]] = []
+        for c in range(1, n_cols + 1):
+            origin = covered.get((r, c))
+            if origin is None or origin == (r, c):
+                cells.append((c, grid[r - 1][c - 1]))
+            elif origin[1] == c:
+                cells.append((c, _repeated(grid[origin[0] - 1][origin[1] - 1])))
+            # else: covered by a merge across, which gives one cell as in Word
+        rows.append(cells)
+    return [_line(cells, width) for cells, width in zip(rows, _table_widths(rows), strict=True)]
+
+
+def _table_widths(rows: list[list[tuple[int, str]]]) -> list[int]:
+    """Each row's table's right edge: the last filled column of its block of rows. A blank
+    figure at the end of a row is still a cell (rows keep the table's width, as a table
+    copied from a web page does), while columns beyond the table are not."""
+    widths = [0] * len(rows)
+    start = 0
+    for i in range(len(rows) + 1):
+        if i < len(rows) and not _starts_block(rows[i]):
+            continue
+        edge = max((c for row in rows[start:i] for c, text in row if text), default=0)
+        widths[start:i] = [edge] * (i - start)
+        start = i
+    return widths
+
+
+def _starts_block(row: list[tuple[int, str]]) -> bool:
+    """A blank row, a line of text (title, heading, 第二十条…) or a table's first row."""
+    filled = [text for _, text in row if text]
+    return len(filled) <= 1 or any(word in text for text in filled for word in _TABLE_STARTS)
+
+
+def _line(cells: list[tuple[int, str]], width: int) -> Line:
+    texts = [text for c, text in cells if c <= width]
+    filled = [t for t in texts if t]
+    if not filled:
+        return Line("", False)
+    if len(filled) == 1:
+        return Line(filled[0], False)
+    return table_line(texts)
+
+
+def _repeated(text: str) -> str:
+    """A label merged downwards is repeated in the rows it covers; a merged figure is not."""
+    from app.domain.values import looks_like_value
+
+    return "" if looks_like_value(text) else text
+
+
+def _text(cell: Any) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float | Decimal):
+        return _number_text(value, str(cell.number_format or "General"))
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return str(value)  # a figure Excel took for a date: kept as read, rule R5 names it
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _number_text(value: int | float | Decimal, fmt: str) -> str:
+    """A number as entered: the stored value, with the trailing zeros its format shows
+    ("0.00" makes 347.1 read "347.10") and the unit it shows; never rounded to the format."""
+    places, unit = places_and_unit(fmt)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return ""
+        number = Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+    else:
+        number = Decimal(value)
+    exponent = number.as_tuple().exponent
+    own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if places is not None and places > own:
+        number = number.quantize(Decimal(1).scaleb(-places))
+    return f"{number}{unit}"
