@@ -31,7 +31,7 @@ _SKIPPED = {w(t) for t in ("del", "moveFrom", "instrText", "delText", "delInstrT
                            "rt", "annotationRef", "fldData")} | {mc("Fallback")}
 _TEXT, _TABS = w("t"), {w("tab"), w("ptab")}
 _BREAKS = {w("br"), w("cr")}
-_RUN, _TEXT_BOX = w("r"), w("txbxContent")
+_RUN, _RPR, _TEXT_BOX = w("r"), w("rPr"), w("txbxContent")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = " \t\u3000\u00a0"
 _TITLE_WORDS = ("年度报告", "政府信息公开")
@@ -110,18 +110,18 @@ class _Walker:
                 self._cell_paragraphs(item, parts, depth + 1)
 
     def paragraph_text(self, p: Element, boxes: list[Element]) -> str:
-        out = [self.numbering.label(child(p, "pPr"))]
+        out = [self.numbering.label(child(p, "pPr"))] if self.numbering.active else []
         _inline(p, out, boxes, 0)
         return "".join(out)
 
 
 def _is_frame(tbl: Element) -> bool:
     """A table used to place content, not a table of figures: one column, or tables inside."""
-    rows = list(table_rows(tbl))
-    if any(tc.find(f".//{TBL}") is not None for tr in rows for tc in row_cells(tr)):
+    if next(tbl.iterdescendants(TBL), None) is not None:
         return True
+    rows = list(table_rows(tbl))
     return all(len(list(row_cells(tr))) <= 1 for tr in rows) and any(
-        len(tc.findall(f".//{P}")) > 2 for tr in rows for tc in row_cells(tr))
+        len(tc.findall(P)) > 2 for tr in rows for tc in row_cells(tr))
 
 
 def _inline(node: Element, out: list[str], boxes: list[Element], depth: int) -> None:
@@ -141,7 +141,7 @@ def _inline(node: Element, out: list[str], boxes: list[Element], depth: int) -> 
             out.append("-")
         elif tag == _TEXT_BOX:
             boxes.append(item)
-        elif tag == _RUN and is_on(child(item, "rPr", "vanish")):
+        elif tag == _RUN and len(item) and item[0].tag == _RPR and is_on(child(item[0], "vanish")):
             continue  # hidden text is not printed, so it is not part of the report
         elif tag != P and tag != TBL:
             _inline(item, out, boxes, depth + 1)

@@ -161,6 +161,11 @@ class Numbering:
             if current is not None and current in own:
                 self._style_num[style_id] = own[current]
 
+    @property
+    def active(self) -> bool:
+        """Whether the document defines any list at all (most reports do not)."""
+        return bool(self._nums)
+
     def label(self, p_pr: Element | None) -> str:
         if not self._nums or p_pr is None:
             return ""

@@ -23,6 +23,7 @@ from app.readers.wordml import Element, child, int_val, mc, val, w
 CONTAINERS = (w("sdt"), w("customXml"))
 _CONTINUED = re.compile(r"^[（(]?续表[）)]?\s*\d*[:：]?$|^续上表$")
 _MAX_REPEATED_HEADER = 4
+_TC_PR, _GRID_SPAN, _H_MERGE, _V_MERGE = w("tcPr"), w("gridSpan"), w("hMerge"), w("vMerge")
 
 
 @dataclass
@@ -67,20 +68,26 @@ def word_rows(tbl: Element, texts: list[list[str]]) -> WordRows:
         col = int_val(child(tr, "trPr", "gridBefore"), 0)
         row: list[WordCell] = []
         for tc, text in zip(row_cells(tr), cell_texts, strict=True):
-            tc_pr = child(tc, "tcPr")
-            span = max(1, int_val(child(tc_pr, "gridSpan"), 1))
-            h_merge = child(tc_pr, "hMerge")
+            props = _properties(tc)
+            span = max(1, int_val(props.get(_GRID_SPAN), 1))
+            h_merge = props.get(_H_MERGE)
             if h_merge is not None and val(h_merge, "continue") == "continue" and row:
                 row[-1].span += span  # Word 97's way of merging across
                 col += span
                 continue
-            v_merge = child(tc_pr, "vMerge")
+            v_merge = props.get(_V_MERGE)
             merge = "" if v_merge is None else (
                 "restart" if val(v_merge, "continue") == "restart" else "continue")
             row.append(WordCell(text, col, span, merge))
             col += span
         rows.append(row)
     return rows
+
+
+def _properties(tc: Element) -> dict[str, Element]:
+    """A cell's w:tcPr children by tag (read once: a table has hundreds of cells)."""
+    tc_pr = next(tc.iterchildren(_TC_PR), None)
+    return {} if tc_pr is None else {item.tag: item for item in tc_pr}
 
 
 def is_continuation_text(text: str) -> bool:

@@ -12,9 +12,15 @@ STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 Element = Any  # an lxml element; lxml ships no type information
 
 
+_CLARK: dict[str, str] = {}
+
+
 def w(tag: str) -> str:
     """The Clark name of a w: element or attribute."""
-    return f"{{{W_NS}}}{tag}"
+    name = _CLARK.get(tag)
+    if name is None:
+        name = _CLARK[tag] = f"{{{W_NS}}}{tag}"
+    return name
 
 
 def mc(tag: str) -> str:
@@ -34,7 +40,7 @@ def child(element: Element | None, *path: str) -> Element | None:
     for tag in path:
         if element is None:
             return None
-        element = element.find(w(tag))
+        element = next(element.iterchildren(w(tag)), None)  # faster than find() in lxml
     return element
 
 
