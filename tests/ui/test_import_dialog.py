@@ -1,0 +1,172 @@
+"""Importing a file as a user does: what was read is shown before anything is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.findings import Severity
+from app.domain.layouts import get_layout
+from app.domain.report import Report, format_value
+from app.readers.files import read_report_file
+from app.store import Store
+from tests.app.readers.word_made import Style, word_report
+from tests.paths import SEED
+from ui.import_dialog import (
+    ImportDialog,
+    ask_import,
+    ask_new_year_from_file,
+    dropped_paths,
+)
+
+UNIT = "高青县行政审批服务局"
+
+
+def when_modal(handler: Callable[[QWidget], None]) -> None:
+    """Let `handler` drive the next modal dialog (the code under test blocks in exec)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(10, poll)
+            return
+        handler(widget)
+
+    QTimer.singleShot(0, poll)
+
+
+def parent(qtbot: QtBot) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def seed_docx(tmp_path: Path) -> Path:
+    """The published 2020 report, typed into Word with merged cells and a split table 3."""
+    path = tmp_path / "高青县2020年报.docx"
+    path.write_bytes(word_report(read_report_file(SEED), Style(split_table3_at=12)))
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "nianbao.sqlite3") as opened:
+        yield opened
+
+
+def test_dialog_shows_unit_year_layout_every_figure_and_the_findings(
+        qtbot: QtBot, seed_docx: Path) -> None:
+    report = read_report_file(seed_docx)
+    dialog = ImportDialog(report, source=seed_docx.name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.chosen_unit() == UNIT
+    assert "2019年版" in dialog.layout_label.text()
+    for name, preview in dialog.previews.items():
+        for spec in get_layout("2019").table(name).cells:
+            shown = format_value(report.get(spec.ref), report.money_units.get(spec.ref, ""))
+            assert preview.text_at(spec.ref) == shown, spec.ref
+    assert dialog.previews["table2"].text_at("table2:procurement.amount") == "347.08万元"
+    errors = {f.rule for f in dialog.findings if f.severity is Severity.ERROR}
+    assert errors == {"R2", "R3"}
+    assert dialog.findings_panel.model.rowCount() == len(dialog.findings)
+    assert "一、总体情况" in dialog.text_view.toPlainText()
+
+
+def test_clicking_a_finding_shows_its_cell(qtbot: QtBot, seed_docx: Path) -> None:
+    dialog = ImportDialog(read_report_file(seed_docx), source=seed_docx.name)
+    qtbot.addWidget(dialog)
+    r2 = next(f for f in dialog.findings if f.rule == "R2")
+    dialog.findings_panel.finding_activated.emit(r2)
+    preview = dialog.previews["table3"]
+    assert dialog.tabs.currentWidget() is preview
+    row, col = preview.layout_table.value_position("na_not_held.total")
+    assert (preview.currentRow(), preview.currentColumn()) == (row, col)
+
+
+def test_store_only_after_the_button_under_the_unit_chosen(
+        qtbot: QtBot, seed_docx: Path, store: Store) -> None:
+    def choose_and_store(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        assert store.units() == []  # nothing stored while the user looks
+        dialog.unit.setCurrentText("高青县行政审批服务局（导入）")
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+
+    when_modal(choose_and_store)
+    report = ask_import(parent(qtbot), seed_docx, units=[u.name for u in store.units()])
+    assert report is not None and report.unit == "高青县行政审批服务局（导入）"
+    assert report.signature_unit == UNIT  # as the file printed it
+    store.save(report)
+    assert store.years("高青县行政审批服务局（导入）") == [2020]
+
+
+def test_cancel_stores_nothing(qtbot: QtBot, seed_docx: Path, store: Store) -> None:
+    def cancel(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    when_modal(cancel)
+    assert ask_import(parent(qtbot), seed_docx) is None
+    assert store.units() == []
+
+
+def test_an_existing_report_is_said_to_be_replaced(qtbot: QtBot, seed_docx: Path) -> None:
+    dialog = ImportDialog(read_report_file(seed_docx), source=seed_docx.name,
+                          exists=lambda unit, year: (unit, year) == (UNIT, 2020))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.replace_warning.isVisible()
+    assert "存入将替换" in dialog.replace_warning.text()
+    dialog.unit.setCurrentText("另一个单位")
+    assert not dialog.replace_warning.isVisible()
+    dialog.unit.setCurrentText("  ")
+    assert not dialog.store_button.isEnabled()
+
+
+def test_a_bad_file_gives_one_sentence_and_no_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "旧报告.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    said: list[str] = []
+    assert ask_import(parent(qtbot), path, show_error=said.append) is None
+    assert len(said) == 1 and said[0].startswith("旧报告.doc：") and "另存为 .docx" in said[0]
+    assert QApplication.activeModalWidget() is None
+
+
+def test_new_year_from_last_years_word_file(qtbot: QtBot, seed_docx: Path) -> None:
+    seen: dict[str, str] = {}
+
+    def look_and_store(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        seen["notes"] = dialog.notes.text()
+        seen["layout"] = dialog.layout_label.text()
+        seen["carried"] = dialog.previews["table3"].text_at("table3:carried_in.total")
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+
+    when_modal(look_and_store)
+    report = ask_new_year_from_file(parent(qtbot), seed_docx)
+    assert isinstance(report, Report)
+    assert (report.unit, report.year, report.layout_id) == (UNIT, 2021, "2021")
+    previous = read_report_file(seed_docx)
+    for column in get_layout("2021").table3.column_keys:
+        assert report.get(f"table3:carried_in.{column}") == previous.get(
+            f"table3:carried_out.{column}")
+    assert "2021年版" in seen["layout"]
+    assert "新的表格格式" in seen["notes"] and "上年结转" in seen["notes"]
+    assert seen["carried"] == format_value(previous.get("table3:carried_out.total"))
+
+
+def test_dropped_files_the_import_takes(tmp_path: Path) -> None:
+    mime = QMimeData()
+    names = ["a.docx", "b.TXT", "c.json", "d.xlsx", "e.png", "f.doc"]
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / n)) for n in names]
+                 + [QUrl("https://example.org/x.docx")])
+    assert [p.name for p in dropped_paths(mime)] == ["a.docx", "b.TXT", "c.json", "d.xlsx",
+                                                      "f.doc"]
+    assert dropped_paths(QMimeData()) == []
+
