@@ -52,6 +52,9 @@ EXCLUDES = [
     # dateutil's bundled time zones (reached through pkgutil, whose PyInstaller hook would
     # otherwise run at every start) serve only time zone look-ups.
     "_uuid", "dateutil.zoneinfo",
+    # The program never goes on the network; the standard library's URL modules (reached
+    # through xml.sax, which openpyxl uses) work without TLS.
+    "ssl", "_ssl",
     # Parts of lxml that python-docx does not use (it needs lxml.etree only).
     "lxml.html", "lxml.objectify", "lxml.isoschematron", "lxml.sax", "lxml.cssselect",
     "lxml.ElementInclude", "lxml.builder",

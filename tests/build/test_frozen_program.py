@@ -142,3 +142,16 @@ def test_the_demo_exports_to_pdf(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF-")
     assert target.stat().st_size > 20_000  # text and tables, with the Chinese fonts embedded
+
+
+def test_the_tables_go_to_excel_and_back(tmp_path: Path) -> None:
+    # openpyxl too is imported only when a workbook is written or read.
+    workbook = tmp_path / "高青2020.xlsx"
+    env = user_env(tmp_path / "home")
+    result = run([ONEFILE, *DEMO_EXPORT, workbook], env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(workbook) as z:
+        assert "xl/workbook.xml" in z.namelist()
+    result = run([ONEFILE, "dump", workbook], env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["table3"]["new.natural"] == 3
