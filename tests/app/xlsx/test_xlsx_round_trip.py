@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from app.domain.layout import CellRole
 from app.domain.layouts import get_layout
 from app.domain.report import Report
-from app.exporters import export_report
 from app.readers.files import read_report_file
 from app.xlsx.sheets import SHEET_NAMES, TITLE_ROWS
 from app.xlsx.writer import export_xlsx
@@ -23,7 +22,7 @@ from tests.app.readers.test_text_reader_styles import sample_report
 
 def _read_back(report: Report, folder: Path) -> Report:
     path = folder / "表格.xlsx"
-    export_report(report, path)
+    export_xlsx(report, path)
     return read_report_file(path)
 
 
