@@ -144,8 +144,12 @@ def _bomb_message() -> str:
 
 
 def _is_xml(name: str, content: bytes) -> bool:
+    """A part the Office library will parse as XML. Pictures and embedded files are only
+    carried (an SVG logo may well have a DOCTYPE, and is harmless)."""
     lower = name.lower()
-    if lower.endswith((".xml", ".rels", ".vml")):
+    if "/media/" in lower or "/embeddings/" in lower:
+        return False
+    if lower.endswith((".xml", ".rels")):
         return True
     head = content[:8].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t")
     return head.startswith(b"<")

@@ -189,3 +189,13 @@ def test_any_damage_reads_or_fails_cleanly(flips: list[tuple[int, int]]) -> None
     except ReadError as error:
         assert str(error)
 
+
+
+def test_a_picture_with_a_doctype_is_carried_not_refused() -> None:
+    """An SVG logo keeps its DOCTYPE; pictures are never parsed as XML, so the report reads."""
+    from app.readers.docx_reader import read_docx
+
+    svg = (b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+           b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>')
+    read = read_docx(_rezip(_good(), {"word/media/image9.svg": svg}))
+    assert read.year == 2022
