@@ -7,6 +7,7 @@ import io
 import random
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -81,13 +82,15 @@ def test_text_boxes_give_their_own_lines_and_fallbacks_are_not_read_twice() -> N
     assert [ln.text for ln in body_lines(body, Numbering(None, None))] == ["正文", "框中的字"]
 
 
-def test_headings_typed_without_their_numeral_are_still_found() -> None:
+@pytest.mark.parametrize("numeral", ["", "1.", "１、"])
+def test_headings_without_their_chinese_numeral_are_still_found(numeral: str) -> None:
     written = sample_report("2021", random.Random(6))
     document = docx.Document(io.BytesIO(word_report(written)))
     for paragraph in document.paragraphs:
         if paragraph.text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、"):
             for run in paragraph.runs:
-                run.text = run.text[2:] if run.text[:2] == paragraph.text[:2] else run.text
+                if run.text[:2] == paragraph.text[:2]:
+                    run.text = numeral + run.text[2:]
     out = io.BytesIO()
     document.save(out)
     read = read_docx(out.getvalue())
