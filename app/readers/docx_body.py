@@ -23,7 +23,7 @@ from app.readers.docx_tables import (
     table_rows,
     word_rows,
 )
-from app.readers.labels import normalize, numbering, strip_numbering
+from app.readers.labels import normalize, numbering
 from app.readers.text_reader import Line, table_line
 from app.readers.wordml import Element, child, is_on, mc, w
 
@@ -37,8 +37,8 @@ _RUN, _RPR, _TEXT_BOX = w("r"), w("rPr"), w("txbxContent")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = " \t\u3000\u00a0"
 _TITLE_WORDS = ("年度报告", "政府信息公开")
-# A chapter heading whose "一、" was lost or is another kind of number (typed without it, a
-# decimal list style) is still the heading when its words are the official ones exactly.
+# A chapter heading whose "一、" was lost (typed without it, or a list style Word did not
+# save) is still the heading when its words are the official ones exactly.
 _UNNUMBERED_HEADINGS = {normalize(h.split("、", 1)[1]): h for h in CHAPTER_HEADINGS}
 MAX_DEPTH = 40  # tables in tables in tables: a real report never goes deeper than a few
 
@@ -202,10 +202,11 @@ def _paragraph_lines(text: str) -> list[Line]:
 
 
 def _chapter_heading(text: str) -> str:
-    # "（二）主动公开政府信息情况" may be a section of chapter 1; "2." or nothing is a heading.
-    if numbering(text)[0] == 2:
+    # Only without any number: chapter 1 often has items "（三）依申请公开" … "1.收到和处理政府
+    # 信息公开申请情况" whose words are a chapter's.
+    if numbering(text)[0]:
         return text
-    return _UNNUMBERED_HEADINGS.get(strip_numbering(text), text)
+    return _UNNUMBERED_HEADINGS.get(normalize(text), text)
 
 
 

@@ -7,7 +7,6 @@ import io
 import random
 
 import docx
-import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -82,15 +81,14 @@ def test_text_boxes_give_their_own_lines_and_fallbacks_are_not_read_twice() -> N
     assert [ln.text for ln in body_lines(body, Numbering(None, None))] == ["正文", "框中的字"]
 
 
-@pytest.mark.parametrize("numeral", ["", "1.", "１、"])
-def test_headings_without_their_chinese_numeral_are_still_found(numeral: str) -> None:
+def test_headings_without_their_numeral_are_still_found() -> None:
     written = sample_report("2021", random.Random(6))
     document = docx.Document(io.BytesIO(word_report(written)))
     for paragraph in document.paragraphs:
         if paragraph.text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、"):
             for run in paragraph.runs:
                 if run.text[:2] == paragraph.text[:2]:
-                    run.text = numeral + run.text[2:]
+                    run.text = run.text[2:]
     out = io.BytesIO()
     document.save(out)
     read = read_docx(out.getvalue())
