@@ -55,7 +55,7 @@ def _read(data: bytes) -> Report:
     numbering = Numbering(*_numbering_and_styles(part))
     lines = body_lines(body, numbering)
     try:
-        return read_lines(lines, lead_text=True)
+        return read_lines(lines, structured=True)
     except ReadError as exc:
         raise ReadError(f"{exc}（Word 文件中没有找到报告的标题、章节或表格）") from None
 

@@ -61,11 +61,12 @@ def read_text(text: str) -> Report:
     return read_lines(_clean_lines(text))
 
 
-def read_lines(lines: list[Line], lead_text: bool = False) -> Report:
+def read_lines(lines: list[Line], structured: bool = False) -> Report:
     """A report from lines of text and table rows, whatever produced them.
 
-    With `lead_text` (lines whose table rows are known, as in a .docx), the text of chapters
-    2–4 outside their tables is kept as the chapter's lead paragraph.
+    `structured`: the table rows are known exactly (a .docx), so text between them is never
+    read as part of a table, and the text of chapters 2–4 outside their tables is kept as the
+    chapter's lead paragraph.
     """
     title_lines, body_start = _title(lines)
     headings = _find_headings(lines, body_start)
@@ -92,13 +93,13 @@ def read_lines(lines: list[Line], lead_text: bool = False) -> Report:
     report.signature_date = signature_date
     if not report.unit and signature_unit:
         report.unit = signature_unit
-    for number in ("1", "2", "3", "4", "5", "6") if lead_text else ("1", "5", "6"):
+    for number in ("1", "2", "3", "4", "5", "6") if structured else ("1", "5", "6"):
         report.chapters[number] = "\n".join(
             ln.text for ln in sections.get(number, [])
             if ln.text and ln.cells is None and not _CONTINUED.match(ln.text))
         if not report.chapters[number] and number not in ("1", "5", "6"):
             del report.chapters[number]
-    _read_tables(report, lines, headings, tables_start)
+    _read_tables(report, lines, headings, tables_start, structured)
     return report
 
 
@@ -329,7 +330,7 @@ def _rows(lines: list[Line]) -> list[Row]:
 
 
 def _read_tables(report: Report, lines: list[Line], headings: list[tuple[int, str]],
-                 tables_start: int | None) -> None:
+                 tables_start: int | None, structured: bool = False) -> None:
     at = dict((n, i) for i, n in headings)
     start2 = tables_start if tables_start is not None else at.get("2", len(lines))
     end = at.get("5", len(lines))
@@ -341,9 +342,13 @@ def _read_tables(report: Report, lines: list[Line], headings: list[tuple[int, st
     if "5" not in at:
         end = _end_of_table4(lines, start4)
     default = layout_for_year(report.year).id
-    t2 = read_table2(_rows(lines[start2:start3]), default)
-    t3 = read_table3(_rows(lines[start3:start4]))
-    t4 = read_table4(_rows(lines[start4:end]))
+
+    def rows(part: list[Line]) -> list[Row]:
+        return _rows([ln for ln in part if ln.cells is not None] if structured else part)
+
+    t2 = read_table2(rows(lines[start2:start3]), default)
+    t3 = read_table3(rows(lines[start3:start4]))
+    t4 = read_table4(rows(lines[start4:end]))
     _merge(report, "table2", t2)
     _merge(report, "table3", t3)
     _merge(report, "table4", t4)

@@ -160,3 +160,15 @@ def test_tracked_deletions_field_codes_and_hidden_text_are_not_read() -> None:
     )
     read = read_docx(_with_body_xml(written, xml))
     assert read.chapter("5") == written.chapter("5") + "新增的字7"
+
+
+def test_lead_text_above_a_table_is_the_chapters_and_never_a_table_row() -> None:
+    written = sample_report("2021", random.Random(12))
+    written.chapters["2"] = "根据第二十条第（一）项规定，本年主动公开规章0件。"
+    written.chapters["3"] = "本年新收政府信息公开申请15件，申请人情况如下表。"
+    written.chapters["4"] = "本年度行政复议0件、行政诉讼0件。"
+    read = read_docx(word_report(written))
+    assert_same_figures(read, written)
+    for number in ("2", "3", "4"):
+        assert read.chapter(number) == written.chapter(number)
+    assert read.reader_notes == []
