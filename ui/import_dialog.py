@@ -33,7 +33,7 @@ from app.domain.findings import Finding, Severity
 from app.domain.layouts import get_layout
 from app.domain.report import LEVELS, Report, format_date
 from app.readers.errors import ReadError
-from app.readers.files import read_report_file
+from app.readers.files import read_report_file, read_tables_file
 from app.rules import check
 from ui.dialogs import tell
 from ui.findings_panel import FindingsPanel
@@ -213,9 +213,14 @@ ShowError = Callable[[str], None]
 def read_or_say(parent: QWidget, path: Path, title: str,
                 show_error: ShowError | None = None) -> Report | None:
     """The report in `path`, or None after one Chinese sentence saying why not."""
+    return _attempt(parent, title, show_error, lambda: read_report_file(path))
+
+
+def _attempt(parent: QWidget, title: str, show_error: ShowError | None,
+             read: Callable[[], Report]) -> Report | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return read_report_file(path)
+        return read()
     except ReadError as exc:
         message = str(exc)
     finally:
@@ -262,6 +267,23 @@ def ask_new_year_from_file(parent: QWidget, path: Path, *, units: Sequence[str] 
     dialog = ImportDialog(report, source=path.name, units=units, exists=exists,
                           findings=check(report, previous), notes=notes,
                           title="从上年报告新建年度报告", parent=parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_report()
+
+
+def ask_import_tables(parent: QWidget, path: Path, report: Report, *,
+                      show_error: ShowError | None = None) -> Report | None:
+    """The open report with the three tables of `path` (a workbook a colleague filled in, or
+    another report file), shown before it replaces anything; None when cancelled."""
+    merged = _attempt(parent, "导入表格", show_error, lambda: read_tables_file(report, path))
+    if merged is None:
+        return None
+    notes = [f"将用“{path.name}”中的三张表格替换{report.unit}{report.year}年度报告的表格；正文不变。"]
+    dialog = ImportDialog(merged, source=path.name, notes=notes, title="导入表格",
+                          parent=parent)
+    dialog.unit.setEnabled(False)  # the tables go into the report that is open
+    dialog.store_button.setText("替换表格")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_report()

@@ -20,12 +20,41 @@ TEXT_ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
 def read_report_file(path: Path) -> Report:
     """The report in `path`; ReadError with a Chinese message (naming the file) otherwise."""
     try:
-        return _read(path)
+        return _parse(path, _file_bytes(path))
     except ReadError as exc:
         raise ReadError(f"{path.name}：{exc}") from None
 
 
-def _read(path: Path) -> Report:
+def read_tables_file(report: Report, path: Path) -> Report:
+    """A copy of `report` whose three tables are those in `path` (a workbook a colleague
+    filled in, or any report file); its text, title and signature stay as they are."""
+    try:
+        data = _file_bytes(path)
+        if path.suffix.lower() in EXCEL_SUFFIXES:
+            from app.xlsx.reader import read_xlsx_tables  # openpyxl only when needed
+
+            merged = read_xlsx_tables(report, data)
+        else:
+            merged = with_tables_of(report, _parse(path, data))
+        if not merged.cells:
+            raise ReadError("文件中没有读到三张表格中的数字")
+        return merged
+    except ReadError as exc:
+        raise ReadError(f"{path.name}：{exc}") from None
+
+
+def with_tables_of(report: Report, source: Report) -> Report:
+    """`report` with the figures of `source`, each table keeping the layout it was read in."""
+    merged = report.copy()
+    merged.cells = dict(source.cells)
+    merged.money_units = dict(source.money_units)
+    merged.table_layouts = {t: source.table_layout_id(t) for t in ("table2", "table3", "table4")
+                            if source.table_layout_id(t) != report.layout_id}
+    merged.reader_notes = list(source.reader_notes)
+    return merged
+
+
+def _file_bytes(path: Path) -> bytes:
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
@@ -38,7 +67,11 @@ def _read(path: Path) -> Report:
     office = suffix in WORD_SUFFIXES or suffix in EXCEL_SUFFIXES
     if size > (MAX_OFFICE_BYTES if office else MAX_TEXT_BYTES):
         raise ReadError("文件太大，不像是一份年度报告")
-    data = _read_bytes(path)
+    return _read_bytes(path)
+
+
+def _parse(path: Path, data: bytes) -> Report:
+    suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         from app.xlsx.reader import read_xlsx_report  # openpyxl only when needed
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.domain.report import Report, default_title
 from app.readers.errors import ReadError
+from app.readers.files import with_tables_of
 from app.readers.package_check import EXCEL, open_package
 from app.readers.text_reader import Line, read_lines, table_line
 from app.xlsx.sheets import places_and_unit
@@ -41,16 +42,9 @@ def read_xlsx_report(data: bytes) -> Report:
 def read_xlsx_tables(report: Report, data: bytes) -> Report:
     """A copy of `report` with its three tables replaced by those in the workbook (the text,
     title and signature stay as they are)."""
+    # The workbook need not name the report: a title line for the open one stands in.
     title = Line(default_title(report.unit, report.year), False)
-    read = read_lines([title, *xlsx_lines(data)])
-    merged = report.copy()
-    merged.cells = dict(read.cells)
-    merged.money_units = dict(read.money_units)
-    # The title line above stood for the report's year; each table keeps the layout it shows.
-    merged.table_layouts = {t: read.table_layout_id(t) for t in ("table2", "table3", "table4")
-                            if read.table_layout_id(t) != report.layout_id}
-    merged.reader_notes = list(read.reader_notes)
-    return merged
+    return with_tables_of(report, read_lines([title, *xlsx_lines(data)]))
 
 
 def xlsx_lines(data: bytes) -> list[Line]:

@@ -20,6 +20,7 @@ from tests.paths import SEED
 from ui.import_dialog import (
     ImportDialog,
     ask_import,
+    ask_import_tables,
     ask_new_year_from_file,
     dropped_paths,
 )
@@ -170,3 +171,39 @@ def test_dropped_files_the_import_takes(tmp_path: Path) -> None:
                                                       "f.doc"]
     assert dropped_paths(QMimeData()) == []
 
+
+
+def test_a_colleagues_excel_tables_go_into_the_open_report(qtbot: QtBot, tmp_path: Path) -> None:
+    from app.xlsx.writer import export_xlsx
+
+    mine = read_report_file(SEED)
+    colleague = mine.copy()
+    colleague.set("table3:new.natural", 41)
+    colleague.set("table3:new.total", 41)
+    path = tmp_path / "同事填的表.xlsx"
+    export_xlsx(colleague, path)
+    seen: dict[str, str] = {}
+
+    def replace(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        seen["button"] = dialog.store_button.text()
+        seen["shown"] = dialog.previews["table3"].text_at("table3:new.natural")
+        qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+
+    when_modal(replace)
+    merged = ask_import_tables(parent(qtbot), path, mine)
+    assert merged is not None
+    assert seen == {"button": "替换表格", "shown": "41"}
+    assert merged.get("table3:new.natural") == 41
+    assert merged.chapters == mine.chapters and merged.unit == mine.unit
+    assert mine.get("table3:new.natural") == 3  # the open report is untouched until stored
+
+
+def test_a_file_without_tables_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "空.txt"
+    path.write_text("高青县行政审批服务局\n2020年政府信息公开工作年度报告\n一、总体情况\n略。\n",
+                    encoding="utf-8")
+    said: list[str] = []
+    assert ask_import_tables(parent(qtbot), path, read_report_file(SEED),
+                             show_error=said.append) is None
+    assert said == ["空.txt：文件中没有读到三张表格中的数字"]
