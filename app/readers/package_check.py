@@ -20,7 +20,8 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .doc, .xls
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 30 * 1024 * 1024  # document.xml of a long report is well under 1 MB
-MAX_TOTAL_BYTES = 150 * 1024 * 1024
+MAX_MEDIA_BYTES = 100 * 1024 * 1024  # one picture
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_PARTS = 2000
 # Deflate can shrink at most about 1000:1; XML of a real report shrinks 5–30:1.
 MAX_RATIO = 200
@@ -112,12 +113,18 @@ def _check_parts(package: zipfile.ZipFile, kind: Kind) -> None:
         if info.flag_bits & 0x1:
             raise ReadError("文件内部经过加密，无法读取；请取消密码后另存再导入")
         declared = info.file_size
+        total += declared
+        if total > MAX_TOTAL_BYTES:
+            raise ReadError(_bomb_message())
+        if _is_carried(info.filename):
+            # A picture (a scanned seal as BMP may shrink a thousandfold) is never parsed;
+            # zipfile reads it no further than its stated size, so the size is what counts.
+            if declared > MAX_MEDIA_BYTES:
+                raise ReadError(_bomb_message())
+            continue
         if declared > kind.max_part or (
             declared > RATIO_FLOOR and declared > MAX_RATIO * max(info.compress_size, 1)
         ):
-            raise ReadError(_bomb_message())
-        total += declared
-        if total > MAX_TOTAL_BYTES:
             raise ReadError(_bomb_message())
         content = _inflate(package, info)
         if _is_xml(info.filename, content) and _has_doctype(content):
@@ -143,13 +150,16 @@ def _bomb_message() -> str:
     return "文件解压后的大小异常（可能是恶意构造的“压缩炸弹”），已拒绝读取"
 
 
-def _is_xml(name: str, content: bytes) -> bool:
-    """A part the Office library will parse as XML. Pictures and embedded files are only
-    carried (an SVG logo may well have a DOCTYPE, and is harmless)."""
+def _is_carried(name: str) -> bool:
+    """Pictures and embedded files: carried by the Office library, never parsed as XML (an
+    SVG logo may well have a DOCTYPE, and is harmless)."""
     lower = name.lower()
-    if "/media/" in lower or "/embeddings/" in lower:
-        return False
-    if lower.endswith((".xml", ".rels")):
+    return "/media/" in lower or "/embeddings/" in lower
+
+
+def _is_xml(name: str, content: bytes) -> bool:
+    """A part the Office library will parse as XML."""
+    if name.lower().endswith((".xml", ".rels")):
         return True
     head = content[:8].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t")
     return head.startswith(b"<")

@@ -199,3 +199,19 @@ def test_a_picture_with_a_doctype_is_carried_not_refused() -> None:
            b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>')
     read = read_docx(_rezip(_good(), {"word/media/image9.svg": svg}))
     assert read.year == 2022
+
+
+def test_a_huge_white_bitmap_is_a_picture_not_a_bomb() -> None:
+    """A scanned seal saved as BMP shrinks a thousandfold in the zip; it is still read."""
+    from app.readers.docx_reader import read_docx
+
+    bitmap = b"BM" + b"\xff" * (12 * 1024 * 1024)
+    assert read_docx(_rezip(_good(), {"word/media/seal.bmp": bitmap})).year == 2022
+
+
+def test_a_bomb_among_the_pictures_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "图.docx"
+    path.write_bytes(_lying_sizes(_rezip(_good(), {"word/media/a.png": b"\x00" * 4096}),
+                                  "word/media/a.png", 500 * 1024 * 1024))
+    with pytest.raises(ReadError, match="压缩炸弹"):
+        read_report_file(path)
