@@ -27,7 +27,7 @@ from app.readers.labels import normalize, numbering
 from app.readers.text_reader import Line, table_line
 from app.readers.wordml import Element, child, is_on, mc, w
 
-P, TBL, TC = w("p"), w("tbl"), w("tc")
+P, TBL = w("p"), w("tbl")
 _SKIPPED = {w(t) for t in ("del", "moveFrom", "instrText", "delText", "delInstrText", "rPr",
                            "pPr", "footnoteReference", "endnoteReference", "commentReference",
                            "rt", "annotationRef", "fldData")} | {mc("Fallback")}
@@ -56,15 +56,15 @@ class Table:
 Block = Paragraph | Table
 
 
-def body_lines(body: Element, numbering: Numbering) -> list[Line]:
+def body_lines(body: Element, lists: Numbering) -> list[Line]:
     blocks: list[Block] = []
-    _Walker(numbering).blocks(body, blocks, 0)
+    _Walker(lists).blocks(body, blocks, 0)
     return _lines(_joined(blocks))
 
 
 class _Walker:
-    def __init__(self, numbering: Numbering) -> None:
-        self.numbering = numbering
+    def __init__(self, lists: Numbering) -> None:
+        self.lists = lists
 
     def blocks(self, container: Element, out: list[Block], depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -115,7 +115,7 @@ class _Walker:
                 self._cell_paragraphs(item, parts, depth + 1)
 
     def paragraph_text(self, p: Element, boxes: list[Element]) -> str:
-        out = [self.numbering.label(child(p, "pPr"))] if self.numbering.active else []
+        out = [self.lists.label(child(p, "pPr"))] if self.lists.active else []
         _inline(p, out, boxes, 0)
         return "".join(out)
 
