@@ -82,10 +82,12 @@ KEEP_PLUGINS = {
 }
 KEEP_TRANSLATIONS = {"qtbase_zh_CN.qm"}  # ui/app.py loads Qt's own texts in Chinese
 # Data files collected but never opened by the program. Each one would be unpacked at every
-# start of the one-file program: the README's screenshots, python-docx's template in unzipped
-# form (it opens default.docx), dateutil's time zone archive (sqlite-utils parses dates only),
-# click's metadata and type-checker markers.
-DROP_DATA = re.compile(r"^(resources/screenshots/|docx/templates/default-docx-template/"
+# start of the one-file program: the README's screenshots, the .ico (the executable carries it;
+# the window uses the .png), python-docx's template in unzipped form (it opens default.docx),
+# dateutil's time zone archive (sqlite-utils parses dates only), click's metadata and
+# type-checker markers.
+DROP_DATA = re.compile(r"^(resources/screenshots/|resources/icons/.*\.ico$"
+                       r"|docx/templates/default-docx-template/"
                        r"|dateutil/zoneinfo/.*\.tar\.gz$|click-[^/]*\.dist-info/|.*/py\.typed$)")
 # Roots for the shared-library walk that nothing links to: Python itself, started by the
 # bootloader, and the C runtime on Windows.
@@ -214,6 +216,11 @@ def slim(binaries: Iterable[Entry], datas: Iterable[Entry]) -> tuple[list[Entry]
     kept_datas = [entry for entry in kept_datas
                   if entry[2] != "SYMLINK" or _link_target(entry) in names]
     return kept_binaries, kept_datas
+
+
+def without_qt_runtime_hook(scripts: Iterable[Entry]) -> list[Entry]:
+    """The scripts run at start without PyInstaller's PySide6 hook (build/rth_qt_paths.py instead)."""
+    return [entry for entry in scripts if entry[0] != "pyi_rth_pyside6"]
 
 
 def _link_target(entry: Entry) -> str:

@@ -14,8 +14,9 @@ packages=(
     # Checking exported documents as a reader sees them
     libreoffice-writer-nogui poppler-utils
     # A real window without a screen, for the frozen program's smoke test (xvfb-run needs
-    # xauth); binutils strips the built program and lists the libraries each one links to
-    xvfb xauth binutils
+    # xauth); binutils strips the built program and lists the libraries each one links to;
+    # strace shows which files the built program opens
+    xvfb xauth binutils strace
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -76,6 +76,8 @@ def test_qt_files_kept(name: str, kept: bool) -> None:
 
 @pytest.mark.parametrize(("name", "dropped"), [
     ("resources/screenshots/main_window.png", True),
+    ("resources/icons/nianbao.ico", True),
+    ("resources/icons/nianbao.png", False),
     ("resources/demo/gaoqing_2020.json", False),
     ("docx/templates/default-docx-template/word/styles.xml", True),
     ("docx/templates/default.docx", False),
@@ -83,3 +85,11 @@ def test_qt_files_kept(name: str, kept: bool) -> None:
 ])
 def test_data_never_opened_is_left_out(name: str, dropped: bool) -> None:
     assert bool(build.DROP_DATA.match(name)) is dropped
+
+
+def test_pyinstallers_qt_hook_is_replaced_by_the_programs_own() -> None:
+    # PyInstaller's hook would import Qt at every start, also for the command line.
+    scripts = [("pyi_rth_inspect", "a.py", "PYSOURCE"), ("pyi_rth_pyside6", "b.py", "PYSOURCE"),
+               ("rth_qt_paths", "c.py", "PYSOURCE"), ("entry", "d.py", "PYSOURCE")]
+    names = [name for name, _, _ in build.without_qt_runtime_hook(scripts)]
+    assert names == ["pyi_rth_inspect", "rth_qt_paths", "entry"]
