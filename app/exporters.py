@@ -120,7 +120,15 @@ def _write_docx(report: Report, target: Path, profile: LayoutProfile) -> None:
     export_docx(report, target, profile)
 
 
+def _write_xlsx(report: Report, target: Path, profile: LayoutProfile) -> None:
+    # The three tables only, for colleagues who work in Excel or WPS; openpyxl loads only here.
+    from app.xlsx.writer import export_xlsx
+
+    export_xlsx(report, target)
+
+
 EXPORTERS: dict[str, Exporter] = {
     ".json": _write_json,
     ".docx": _write_docx,
+    ".xlsx": _write_xlsx,
 }

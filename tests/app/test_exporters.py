@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import exporters
+from app.document.profile import LayoutProfile
 from app.domain.report import Report
 from app.exporters import ExportError, export_report
 from app.readers.files import read_report_file
@@ -51,7 +52,7 @@ def test_the_file_gets_the_users_usual_permissions(tmp_path: Path, report: Repor
 def test_a_full_disk_leaves_the_old_file_intact(
     tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def half_written(_: Report, target: Path) -> None:
+    def half_written(_: Report, target: Path, __: LayoutProfile) -> None:
         def write(temp: Path) -> None:
             temp.write_bytes(b"half a report")
             raise OSError(errno.ENOSPC, "No space left on device")
@@ -98,7 +99,7 @@ def test_names_windows_refuses_are_refused_everywhere(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("suffix", [".xyz", ".xlsx", ""])
+@pytest.mark.parametrize("suffix", [".xyz", ".doc", ""])
 def test_an_unsupported_kind_is_refused_naming_the_kinds(
     tmp_path: Path, report: Report, suffix: str
 ) -> None:
@@ -116,3 +117,12 @@ def test_a_read_only_folder_is_reported(tmp_path: Path, report: Report) -> None:
             export_report(report, tmp_path / "报告.json")
     finally:
         tmp_path.chmod(0o755)
+
+
+def test_the_tables_export_to_excel_and_read_back(tmp_path: Path) -> None:
+    report = read_report_file(SEED)
+    out = tmp_path / "表格.xlsx"
+    export_report(report, out)
+    again = read_report_file(out)
+    for table in ("table2", "table3", "table4"):
+        assert again.table_cells(table) == report.table_cells(table)
