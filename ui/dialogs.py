@@ -1,4 +1,4 @@
-"""Small dialogs: a new unit, choosing where an imported report goes, about the program."""
+"""Small dialogs: a new unit, yes-or-no questions, messages, about the program."""
 
 from __future__ import annotations
 
@@ -118,36 +118,6 @@ class NewUnitDialog(QDialog):
         if not self.name.text().strip() or self._problem():
             return
         super().accept()
-
-
-class ImportTargetDialog(QDialog):
-    """Which unit an imported report belongs to (the file's own name may differ slightly)."""
-
-    def __init__(self, file_unit: str, year: int, units: list[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("导入报告")
-        self.unit = QComboBox()
-        self.unit.setEditable(True)
-        names = list(dict.fromkeys([file_unit, *units]))
-        self.unit.addItems([n for n in names if n])
-        self.unit.setCurrentText(file_unit)
-        self.unit.setMinimumWidth(320)
-        form = QFormLayout()
-        form.addRow("报告年度：", QLabel(f"{year}年度"))
-        form.addRow("导入到单位：", self.unit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        chinese_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def chosen_unit(self) -> str:
-        return self.unit.currentText().strip()
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:

@@ -26,6 +26,7 @@ from tests.ui.window_helpers import (
     with_seed,
 )
 from ui.dialogs import NewUnitDialog
+from ui.import_dialog import ImportDialog
 from ui.grid.style import FINDING_BACKGROUND
 from ui.grid.table_model import RefRole
 from ui.main_window import MainWindow
@@ -350,7 +351,14 @@ def test_import_stores_a_report_and_a_bad_file_changes_nothing(
     window = make_window()
     good = tmp_path / "gaoqing.json"
     good.write_text(json_form.dumps(seed()), encoding="utf-8")
-    assert window.import_path(str(good), unit="高青县行政审批服务局（导入）")
+
+    def choose_unit_and_store(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        dialog.unit.setCurrentText("高青县行政审批服务局（导入）")
+        dialog.store_button.click()
+
+    on_next_modal(choose_unit_and_store)
+    assert window.import_path(str(good))
     assert store.years("高青县行政审批服务局（导入）") == [2020]
     assert window.session is not None and window.session.report.get("table3:new.total") == 3
 
@@ -364,7 +372,7 @@ def test_import_stores_a_report_and_a_bad_file_changes_nothing(
         box.accept()
 
     on_next_modal(read_and_close)
-    assert not window.import_path(str(bad), unit="某局")
+    assert not window.import_path(str(bad))
     assert shown and shown[0].startswith("notes.txt")
     assert [u.name for u in store.units()] == ["高青县行政审批服务局（导入）"]
 
@@ -398,6 +406,11 @@ def test_menus_are_chinese_and_export_is_honest(store: Store, make_window: Windo
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
     assert window.placeholder_action.shortcut().toString() == "Ctrl+Shift+N"
-    if not window.export_action.isEnabled():
-        assert "尚未完成" in window.export_action.toolTip()
-    assert not window.preview_action.isEnabled()
+    assert window.export_action.isEnabled() and window.export_excel_action.isEnabled()
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    for wanted in ("导入…", "导入表格（Excel 等）…", "导出 Word…", "导出 Excel…", "导出 PDF…",
+                   "打印预览", "打印…", "版式设置…", "从上年报告文件新建年度报告…"):
+        assert wanted in texts
+    assert window.preview_action.isCheckable() and not window.preview_action.isChecked()
+    assert window.preview.print_action.shortcut().toString() == "Ctrl+P"
