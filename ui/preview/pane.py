@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -65,6 +65,10 @@ class PreviewPane(QWidget):
         self._zoom = 1.0
         self._fit_width = True
         self._pending_part = ""
+        # Set by a window that keeps the pane hidden at first: no layout while hidden (not at
+        # start-up, not after each edit); it is done when shown, or before printing.
+        self.only_when_visible = False
+        self._stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -203,16 +207,20 @@ class PreviewPane(QWidget):
         """Lay the pages out again once edits pause (the session's `changed` lands here)."""
         self._timer.start()
 
-    def refresh_now(self) -> None:
+    def refresh_now(self, *, force: bool = False) -> None:
         self._timer.stop()
         enabled = self.session is not None
         for action in (self.print_action, self.pdf_action):
             action.setEnabled(enabled)
+        self._stale = False
         if self.session is None:
             self.document = None
             self.canvas.document = None
             self.canvas.update()
             self._update_pages()
+            return
+        if self.only_when_visible and not self.isVisible() and not force:
+            self._stale = True
             return
         start = time.perf_counter()
         self.document = lay_out(self.session.report, self._profile, self._fonts)
@@ -224,6 +232,11 @@ class PreviewPane(QWidget):
             part, self._pending_part = self._pending_part, ""
             self.show_part(part)
         self.refreshed.emit(len(self.document.pages))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.schedule_refresh()  # soon, but after the window has painted
 
     @property
     def page_count(self) -> int:
@@ -337,7 +350,7 @@ class PreviewPane(QWidget):
             "打印或导出的文件中不会出现任何校验标记。",
         ):
             return False
-        self.refresh_now()
+        self.refresh_now(force=True)
         return True
 
     def print_report(self) -> bool | None:
