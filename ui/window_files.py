@@ -126,15 +126,18 @@ class FileCommands(QObject):
 
     def new_year_from_file(self) -> None:
         """This year's report started from last year's file (a unit new to this computer)."""
+        path = self._pick("从上年报告文件新建年度报告")
+        if path is not None:
+            self.new_year_from(path)
+
+    def new_year_from(self, path: Path) -> bool:
         from ui.import_dialog import ask_new_year_from_file
 
-        path = self._pick("从上年报告文件新建年度报告")
-        units = self._existing_units() if path is not None else None
-        if path is None or units is None:
-            return
+        units = self._existing_units()
+        if units is None:
+            return False
         report = ask_new_year_from_file(self.window, path, units=units, exists=self._exists)
-        if report is not None:
-            self._store_and_open(report)
+        return report is not None and self._store_and_open(report)
 
     def _store_and_open(self, report: Report) -> bool:
         window = self.window

@@ -26,9 +26,9 @@ from tests.ui.window_helpers import (
     with_seed,
 )
 from ui.dialogs import NewUnitDialog
-from ui.import_dialog import ImportDialog
 from ui.grid.style import FINDING_BACKGROUND
 from ui.grid.table_model import RefRole
+from ui.import_dialog import ImportDialog
 from ui.main_window import MainWindow
 
 __all__ = ["db_path", "make_window", "store"]  # fixtures
