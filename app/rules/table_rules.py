@@ -61,57 +61,54 @@ def r1_balance(report: Report, layout: Layout) -> list[Finding]:
     return findings
 
 
+def _sum_finding(report: Report, rule: str, total_ref: str, parts: list[str],
+                 template: str) -> Finding | None:
+    """A finding when the total cell differs from the sum of its parts; the message is
+    `template` with {total} and {parts} filled in."""
+    values = _values(report, [total_ref, *parts])
+    if values is None:
+        return None
+    total, addends = values[0], sum(values[1:])
+    if total == addends:
+        return None
+    return Finding(rule, Severity.ERROR, (total_ref, *parts),
+                   template.format(total=total, parts=addends))
+
+
 def r2_row_total(report: Report, layout: Layout) -> list[Finding]:
-    findings = []
+    found = []
     for row in layout.table3.row_keys:
         total_ref = f"table3:{row}.total"
-        parts = [f"table3:{row}.{c}" for c in APPLICANTS]
-        values = _values(report, [total_ref, *parts])
-        if values is None:
-            continue
-        total, addends = values[0], values[1:]
-        if total != sum(addends):
-            findings.append(Finding(
-                "R2", Severity.ERROR, (total_ref, *parts),
-                f"{_label(layout, total_ref)}：总计 {total} ≠ 各类申请人之和 {sum(addends)}",
-            ))
-    return findings
+        label = _label(layout, total_ref)
+        found.append(_sum_finding(
+            report, "R2", total_ref, [f"table3:{row}.{c}" for c in APPLICANTS],
+            label + "：总计 {total} ≠ 各类申请人之和 {parts}",
+        ))
+    return [f for f in found if f is not None]
 
 
 def r3_results_total(report: Report, layout: Layout) -> list[Finding]:
-    findings = []
+    found = []
     for column in layout.table3.column_keys:
         total_ref = f"table3:results_total.{column}"
-        parts = [f"table3:{row}.{column}" for row in layout.result_rows]
-        values = _values(report, [total_ref, *parts])
-        if values is None:
-            continue
-        total, addends = values[0], values[1:]
-        if total != sum(addends):
-            findings.append(Finding(
-                "R3", Severity.ERROR, (total_ref, *parts),
-                f"表三“{_column_label(layout, total_ref)}”列：（七）总计 {total} ≠ "
-                f"各项办理结果之和 {sum(addends)}",
-            ))
-    return findings
+        label = _column_label(layout, total_ref)
+        found.append(_sum_finding(
+            report, "R3", total_ref, [f"table3:{row}.{column}" for row in layout.result_rows],
+            f"表三“{label}”列：（七）总计 {{total}} ≠ 各项办理结果之和 {{parts}}",
+        ))
+    return [f for f in found if f is not None]
 
 
 def r4_table4_totals(report: Report, layout: Layout) -> list[Finding]:
-    findings = []
+    found = []
     for group in layout.table4.row_keys:
         total_ref = f"table4:{group}.total"
-        parts = [f"table4:{group}.{c}" for c in TABLE4_PARTS]
-        values = _values(report, [total_ref, *parts])
-        if values is None:
-            continue
-        total, addends = values[0], values[1:]
-        if total != sum(addends):
-            findings.append(Finding(
-                "R4", Severity.ERROR, (total_ref, *parts),
-                f"表四{_label(layout, total_ref)}：总计 {total} ≠ "
-                f"维持、纠正、其他结果、尚未审结之和 {sum(addends)}",
-            ))
-    return findings
+        label = _label(layout, total_ref)
+        found.append(_sum_finding(
+            report, "R4", total_ref, [f"table4:{group}.{c}" for c in TABLE4_PARTS],
+            f"表四{label}：总计 {{total}} ≠ 维持、纠正、其他结果、尚未审结之和 {{parts}}",
+        ))
+    return [f for f in found if f is not None]
 
 
 def tables_of(report: Report) -> list[TableLayout]:
