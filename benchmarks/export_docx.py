@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
 
 from app.demo import demo_seed_report  # noqa: E402
 from app.document.blocks import build_blocks  # noqa: E402
@@ -65,13 +65,6 @@ def same_size_spec() -> dict[str, object]:
     return {"paragraphs": paragraphs, "tables": tables}
 
 
-def median_seconds(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bare_in_process(spec: dict[str, object], target: Path) -> None:

@@ -6,14 +6,14 @@ Prints the median of each and their ratio; run from the repository root:
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
 
 from app.readers.files import read_report_file  # noqa: E402
 from app.rules import check  # noqa: E402
@@ -21,13 +21,6 @@ from app.rules import check  # noqa: E402
 DEFAULT = ROOT.parent / "shared" / "fixtures" / "report_2022_pingtan.txt"
 
 
-def median_seconds(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -8,17 +8,17 @@ Prints the medians and the ratios; run from the repository root:
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import docx  # noqa: E402
+import timing  # noqa: E402
 
 from app.readers.files import read_report_file  # noqa: E402
 from app.rules import check  # noqa: E402
@@ -27,13 +27,9 @@ FIXTURE = ROOT.parent / "shared" / "fixtures" / "report_2022_pingtan.txt"
 REPEAT = 100
 
 
+
 def median_seconds(work: Callable[[], object], repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timing.median_seconds(work, repeat)
 
 
 def sample_files(folder: Path) -> list[Path]:
