@@ -3,7 +3,7 @@
 Builds, in this run, both one-file executables with the same PyInstaller options (the helpers
 of build/build.py: same excludes, the same cut of Qt plugins, translations and libraries,
 symbols stripped, no UPX):
-- the program, from build/nianbao.spec (into dist/, as `python build/build.py` does);
+- the program, by `python build/build.py` (into dist/);
 - a bare window: a QMainWindow of the program's size that exits at its first paint.
 Then it starts each one several times, interleaved (machines here are noisy), offscreen, and
 prints the size and the median time from starting the process to the end of the first paint
@@ -163,7 +163,7 @@ def main() -> int:
     helpers = build_helpers()
     if not args.no_build:
         started = time.perf_counter()
-        helpers.run_pyinstaller(helpers.SPEC, helpers.WORK, helpers.DIST)
+        helpers.main([])  # as `python build/build.py`: dist/ stays whole (zip included)
         program_build = time.perf_counter() - started
         started = time.perf_counter()
         build_bare(helpers)
