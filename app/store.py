@@ -55,7 +55,9 @@ def default_db_path() -> Path:
 
 def user_data_folder() -> Path:
     """Where the program keeps its files for this user (never beside the executable)."""
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    # roaming: %APPDATA%\Nianbao on Windows (spec/interfaces.md §3), so the data follows the
+    # user's profile on office networks.
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
 # -- migrations ------------------------------------------------------------------------------

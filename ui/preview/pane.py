@@ -35,8 +35,6 @@ from ui.dialogs import ask_yes_no, tell
 from ui.preview.canvas import GAP_PX, PageCanvas
 from ui.preview.fonts import installed_families, resolve_fonts
 from ui.preview.metrics import QtFonts
-from ui.preview.pdf import export_pdf, lay_out
-from ui.preview.printing import ask_and_print
 from ui.session import ReportSession
 
 REFRESH_DELAY_MS = 250  # after the last edit; with the layout itself well within half a second
@@ -223,6 +221,8 @@ class PreviewPane(QWidget):
             self._stale = True
             return
         start = time.perf_counter()
+        from ui.preview.pdf import lay_out  # not on the way to the first window
+
         self.document = lay_out(self.session.report, self._profile, self._fonts)
         self.last_layout_seconds = time.perf_counter() - start
         self.canvas.set_document(self.document, self._fonts)
@@ -358,6 +358,8 @@ class PreviewPane(QWidget):
         if not self._ready_for_output("打印"):
             return None
         assert self.document is not None
+        from ui.preview.printing import ask_and_print  # QtPrintSupport loads on first print
+
         printed = ask_and_print(self, self.document, self._fonts, self._title())
         if printed is False:
             tell(self, "打印", "无法开始打印：打印机不可用或已断开。", error=True)
@@ -378,6 +380,8 @@ class PreviewPane(QWidget):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
+            from ui.preview.pdf import export_pdf
+
             export_pdf(self.session.report, path, self._profile, fonts=self._fonts)
         except ExportError as exc:
             tell(self, "导出 PDF", str(exc), error=True)
