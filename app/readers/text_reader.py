@@ -17,7 +17,9 @@ from app.domain.layouts import layout_for_year
 from app.domain.report import Report
 from app.readers.errors import ReadError
 from app.readers.labels import normalize
-from app.readers.table_reader import Row, TableRead, read_table2, read_table3, read_table4
+from app.readers.table2_reader import read_table2
+from app.readers.table3_reader import read_table3
+from app.readers.table_reader import Row, TableRead, read_table4
 
 _MARKERS = re.compile(r"\[(?:image|bookmark|图片)[:：][^\]]*\]")
 _HEADING = re.compile(r"^\s*([一二三四五六])\s*[、.．，]\s*(.*)$")
