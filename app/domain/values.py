@@ -35,7 +35,8 @@ def normalize_number_text(text: str) -> str:
     t = text.translate(_FULL_WIDTH)
     t = re.sub(r"\s+", "", t)
     t = t.replace("−", "-")
-    return t
+    # An en or em dash before digits is a minus sign typed in Word ("–18"); alone it means none.
+    return re.sub(r"^[–—－](?=\d)", "-", t)
 
 
 def is_blank_mark(text: str) -> bool:
@@ -93,6 +94,9 @@ def read_value(text: str, kind: ValueKind) -> ParsedValue:
     except CellValueError:
         number, unit = split_unit(text)
         number = number.replace(",", "")
+        if kind is ValueKind.MONEY and unit == "元":
+            # The column is in 万元: keep the text as written so R5 shows it, never rescale it.
+            return ParsedValue(text.strip())
         if _NUMBER.match(number):
             dec = Decimal(number)
             if dec == dec.to_integral_value():

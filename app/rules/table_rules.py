@@ -134,6 +134,8 @@ def _kind_problem(value: CellValue | None, kind: ValueKind) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
+        if kind is ValueKind.MONEY and value.endswith("元") and not value.endswith("万元"):
+            return f"“{value}”：此栏以万元为单位，请换算成万元后填写数字"
         return f"“{value}”不是数字"
     if kind in (ValueKind.MONEY, ValueKind.MONEY_WITH_UNIT):
         return "金额不能为负数" if value < 0 else ""

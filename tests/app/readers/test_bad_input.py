@@ -70,3 +70,28 @@ def test_json_from_a_newer_version_is_refused() -> None:
         loads('{"schema": "nianbao.report/2", "year": 2021, "unit": "x"}')
     with pytest.raises(ReadError, match="字符串"):
         loads('{"year": 2021, "unit": "x", "table2": {"fees.amount": 1.5}}')
+
+
+def test_dashes_before_digits_are_minus_signs() -> None:
+    from app.domain.layout import ValueKind
+    from app.domain.values import read_value
+
+    assert read_value("–18", ValueKind.SIGNED_COUNT).value == -18
+    assert read_value("—", ValueKind.COUNT).value is None
+
+
+def test_yuan_in_a_wan_yuan_column_is_shown_not_rescaled() -> None:
+    import random
+
+    from app.rules import check
+    from tests.app.readers.pasted import render
+    from tests.app.readers.test_text_reader_styles import sample_report
+
+    written = sample_report("2021", random.Random(1))
+    written.set("table2:fees.amount", None)
+    text = render(written, "tabs").replace(
+        "行政事业性收费\t", "行政事业性收费\t91163600元", 1)
+    read = read_text(text)
+    assert read.get("table2:fees.amount") == "91163600元"
+    [r5] = [f for f in check(read) if f.rule == "R5"]
+    assert "万元" in r5.message and r5.cells == ("table2:fees.amount",)
