@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -99,6 +99,29 @@ class ReportTextHighlighter(QSyntaxHighlighter):
             start = text.find(DRAFT_MARK, start + 1)
 
 
+def _leave_undo_keys_to_window(e: QEvent) -> bool:
+    """Let the window's Undo/Redo shortcuts fire instead of an editor claiming the keys
+    (the report has one undo stack for grids and text)."""
+    if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
+        e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
+    ):
+        e.ignore()
+        return True
+    return False
+
+
+def _route_undo_key(e: QKeyEvent, undo: SignalInstance, redo: SignalInstance) -> bool:
+    """Reached only when no window shortcut took the key (an editor used alone): ask for the
+    report's undo or redo. True when the key was one of them."""
+    if e.matches(QKeySequence.StandardKey.Undo):
+        undo.emit()
+        return True
+    if e.matches(QKeySequence.StandardKey.Redo):
+        redo.emit()
+        return True
+    return False
+
+
 class ChapterEditor(QPlainTextEdit):
     """A plain-text editor whose Undo/Redo are the report's."""
 
@@ -124,11 +147,7 @@ class ChapterEditor(QPlainTextEdit):
         menu.deleteLater()
 
     def event(self, e: QEvent) -> bool:
-        # Let the window's Undo/Redo shortcuts fire instead of the editor claiming the keys.
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
-            e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
-        ):
-            e.ignore()
+        if _leave_undo_keys_to_window(e):
             return True
         if e.type() == QEvent.Type.ToolTip:
             self._show_placeholder_tip(e)
@@ -136,14 +155,8 @@ class ChapterEditor(QPlainTextEdit):
         return super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        # Reached only when no window shortcut took the key (e.g. the editor used alone).
-        if e.matches(QKeySequence.StandardKey.Undo):
-            self.undo_requested.emit()
-            return
-        if e.matches(QKeySequence.StandardKey.Redo):
-            self.redo_requested.emit()
-            return
-        super().keyPressEvent(e)
+        if not _route_undo_key(e, self.undo_requested, self.redo_requested):
+            super().keyPressEvent(e)
 
     def focusOutEvent(self, e: QFocusEvent) -> None:
         self.left.emit()
@@ -184,21 +197,11 @@ class ReportLineEdit(QLineEdit):
         menu.deleteLater()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
-            e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
-        ):
-            e.ignore()
-            return True
-        return super().event(e)
+        return _leave_undo_keys_to_window(e) or super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        if e.matches(QKeySequence.StandardKey.Undo):
-            self.undo_requested.emit()
-            return
-        if e.matches(QKeySequence.StandardKey.Redo):
-            self.redo_requested.emit()
-            return
-        super().keyPressEvent(e)
+        if not _route_undo_key(e, self.undo_requested, self.redo_requested):
+            super().keyPressEvent(e)
 
     def focusOutEvent(self, e: QFocusEvent) -> None:
         self.left.emit()
