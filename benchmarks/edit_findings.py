@@ -22,30 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import BARE_WINDOW
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-BARE_WINDOW = """
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, app.quit)
-        return False
-
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1280, 800)
-watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
-app.exec()
-"""
 SMOKE = "import sys\nfrom ui.launcher import main\nsys.exit(main(sys.argv[1:]))\n"
 
 CELL = "table3:np_repeat.natural"  # R2 and R3 appear and go as it changes

@@ -31,37 +31,12 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+from timing import BARE_WINDOW
+
 ROOT = Path(__file__).resolve().parents[1]
 BARE_WORK = ROOT / ".pyinstaller" / "bare"
 SIZE_TARGET, START_TARGET = 1.2, 1.3
 
-BARE_WINDOW = '''"""A bare PySide6 window: opens, paints once, exits."""
-import sys
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-
-def painted():
-    print("painted", flush=True)
-    QApplication.quit()
-
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, painted)
-        return False
-
-
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1280, 800)
-watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
-app.exec()
-'''
 
 # The same steps as build/nianbao.spec, for the bare window.
 BARE_SPEC = '''import importlib.util, sys

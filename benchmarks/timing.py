@@ -1,4 +1,4 @@
-"""The one timing helper the benchmarks share: the median of repeated runs."""
+"""What the benchmarks share: the median of repeated runs, and the bare window they compare with."""
 
 from __future__ import annotations
 
@@ -14,3 +14,33 @@ def median_seconds(work: Callable[[], object], repeat: int) -> float:
         work()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+# The baseline program: a bare PySide6 window that prints "painted" at its first paint and exits.
+BARE_WINDOW = '''"""A bare PySide6 window: opens, paints once, exits."""
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+def painted():
+    print("painted", flush=True)
+    QApplication.quit()
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, painted)
+        return False
+
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+'''
