@@ -39,10 +39,6 @@ def normalize_number_text(text: str) -> str:
     return re.sub(r"^[–—－](?=\d)", "-", t)
 
 
-def is_blank_mark(text: str) -> bool:
-    return normalize_number_text(text) in BLANK_MARKS
-
-
 def split_unit(text: str) -> tuple[str, str]:
     t = normalize_number_text(text)
     for unit in MONEY_UNITS:

@@ -7,7 +7,6 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-_CN_NUMERALS = "一二三四五六七八九十"
 _LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)[、.，,]")
 _LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
 _LEVEL3 = re.compile(r"^(\d+)[.、,](?!\d)")
@@ -54,10 +53,6 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, x, y, autojunk=False).ratio()
 
 
-def same_numbering(a: str, b: str) -> bool:
-    return numbering(a) == numbering(b) and numbering(a)[0] != 0
-
-
 def best_match(label: str, candidates: list[str], threshold: float = 0.6) -> str | None:
     """The candidate a label stands for, or None when none is close enough.
 
@@ -78,7 +73,3 @@ def best_match(label: str, candidates: list[str], threshold: float = 0.6) -> str
         if score > best_score:
             best, best_score = candidate, score
     return best
-
-
-def chinese_numeral(n: int) -> str:
-    return _CN_NUMERALS[n - 1] if 1 <= n <= 10 else str(n)

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.layouts import layout_for_year
 from app.domain.report import Report
 from app.readers.errors import ReadError
@@ -384,7 +383,3 @@ def _merge(report: Report, table: str, part: TableRead) -> None:
     report.reader_notes.extend(part.notes)
     if part.layout_id and part.layout_id != report.layout_id:
         report.table_layouts[table] = part.layout_id
-
-
-def chapter_heading_text(number: str) -> str:
-    return CHAPTER_HEADINGS[int(number) - 1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.demo import demo_seed_report
+from app.demo import DEMO_UNIT, demo_seed_report
 from app.readers.files import read_report_file
 from app.readers.json_form import dumps, report_to_json
 from app.store import SCHEMA_VERSION, Store
@@ -16,7 +16,6 @@ from tests.paths import FIXTURES, SEED
 
 PINGTAN_2021 = FIXTURES / "report_2021_pingtan.txt"
 PINGTAN_2022 = FIXTURES / "report_2022_pingtan.txt"
-DEMO_UNIT = "高青县行政审批服务局"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
