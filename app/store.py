@@ -1,11 +1,15 @@
 """The program's database: units and their reports by year, in one SQLite file.
 
-This is the only module that talks to SQLite (through sqlite-utils). Reports are kept in their
-JSON form (spec/interfaces.md §1), so a report stored by this version keeps the fields a later
-version adds. Every write runs inside one transaction; the file keeps SQLite's rollback journal
-with synchronous=FULL, so a commit is on disk before `save` returns, and a process killed in the
-middle of a write leaves a hot journal that the next open rolls back: nothing committed is lost and
-the file is never half-written. (The rollback journal rather than WAL because it leaves one file at
+This is the only module that talks to SQLite. sqlite-utils creates and migrates the schema and
+runs every write in one transaction (`db.atomic()`); reads are plain SQL on the same connection.
+sqlite-utils is imported at the first write, not on the way to the first window: its own imports
+take about 40 ms, as long as the rest of the core's.
+
+Reports are kept in their JSON form (spec/interfaces.md §1), so a report stored by this version
+keeps the fields a later version adds. The file keeps SQLite's rollback journal with
+synchronous=FULL, so a commit is on disk before `save` returns, and a process killed in the middle
+of a write leaves a hot journal that the next open rolls back: nothing committed is lost and the
+file is never half-written. (The rollback journal rather than WAL because it leaves one file at
 rest, which office users copy and back up, and it works on network drives.)
 """
 
@@ -19,15 +23,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
-from sqlite_utils import Database
 
 from app.domain.report import LEVELS, Report
 from app.readers.errors import ReadError
 from app.readers.json_form import report_from_json, report_to_json
 from app.store_errors import StoreError as StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APP_NAME = "Nianbao"
 DB_FILE_NAME = "nianbao.sqlite3"
@@ -88,8 +94,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class Store:
     """One open database. Methods raise StoreError (Chinese) when SQLite fails."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self._db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self._conn = conn
+        self._db: Database | None = None  # sqlite-utils, from the first write on
         self._path = path
 
     @classmethod
@@ -106,9 +113,8 @@ class Store:
         path = Path(path)
         try:
             conn = _connect(path, create=create, busy_timeout=busy_timeout)
-            db = Database(conn, execute_plugins=False)
             try:
-                _prepare(db)
+                _prepare(conn)
             except BaseException:
                 conn.close()
                 raise
@@ -116,14 +122,14 @@ class Store:
             raise StoreError(f"{path.name}：{exc}") from None
         except sqlite3.Error as exc:
             raise StoreError(f"{path.name}：{_describe(exc)}") from None
-        return cls(db, path)
+        return cls(conn, path)
 
     @classmethod
     def in_memory(cls) -> Store:
         """A database that lives only as long as this object (tests, the command line demo)."""
-        db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
-        _prepare(db)
-        return cls(db, None)
+        conn = sqlite3.connect(":memory:")
+        _prepare(conn)
+        return cls(conn, None)
 
     @property
     def path(self) -> Path | None:
@@ -131,7 +137,7 @@ class Store:
         return self._path
 
     def close(self) -> None:
-        self._db.conn.close()
+        self._conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -144,7 +150,7 @@ class Store:
     def units(self) -> list[UnitInfo]:
         """Every unit, in the order they were added."""
         with self._reading():
-            rows = self._db.execute("SELECT name, level FROM units ORDER BY rowid").fetchall()
+            rows = self._conn.execute("SELECT name, level FROM units ORDER BY rowid").fetchall()
         return [UnitInfo(name, level) for name, level in rows]
 
     def add_unit(self, name: str, level: str = "department") -> UnitInfo:
@@ -155,7 +161,7 @@ class Store:
         with self._writing():
             if self._has_unit(name):
                 raise StoreError(f"单位“{name}”已经存在")
-            self._db.execute(
+            self._conn.execute(
                 "INSERT INTO units (name, level, profile) VALUES (?, ?, '{}')", (name, level)
             )
         return UnitInfo(name, level)
@@ -163,7 +169,7 @@ class Store:
     def unit_profile(self, name: str) -> dict[str, Any]:
         """The unit's layout profile for the .docx (empty when none has been set)."""
         with self._reading():
-            row = self._db.execute("SELECT profile FROM units WHERE name = ?", (name,)).fetchone()
+            row = self._conn.execute("SELECT profile FROM units WHERE name = ?", (name,)).fetchone()
         if row is None or not row[0]:
             return {}
         try:
@@ -178,7 +184,7 @@ class Store:
         except (TypeError, ValueError):
             raise StoreError("排版设置中有无法保存的内容") from None
         with self._writing():
-            cursor = self._db.execute(
+            cursor = self._conn.execute(
                 "UPDATE units SET profile = ? WHERE name = ?", (text, name)
             )
             if cursor.rowcount == 0:
@@ -189,14 +195,14 @@ class Store:
     def years(self, unit: str) -> list[int]:
         """The years of the unit's reports, latest first."""
         with self._reading():
-            rows = self._db.execute(
+            rows = self._conn.execute(
                 "SELECT year FROM reports WHERE unit = ? ORDER BY year DESC", (unit,)
             ).fetchall()
         return [year for (year,) in rows]
 
     def load(self, unit: str, year: int) -> Report | None:
         with self._reading():
-            row = self._db.execute(
+            row = self._conn.execute(
                 "SELECT data FROM reports WHERE unit = ? AND year = ?", (unit, year)
             ).fetchone()
         if row is None:
@@ -218,10 +224,10 @@ class Store:
         level = report.level if report.level in LEVELS else "department"
         with self._writing():
             if not self._has_unit(unit):
-                self._db.execute(
+                self._conn.execute(
                     "INSERT INTO units (name, level, profile) VALUES (?, ?, '{}')", (unit, level)
                 )
-            self._db.execute(
+            self._conn.execute(
                 "INSERT INTO reports (unit, year, data, updated_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (unit, year) DO UPDATE SET "
                 "data = excluded.data, updated_at = excluded.updated_at",
@@ -230,18 +236,18 @@ class Store:
 
     def delete_report(self, unit: str, year: int) -> None:
         with self._writing():
-            self._db.execute("DELETE FROM reports WHERE unit = ? AND year = ?", (unit, year))
+            self._conn.execute("DELETE FROM reports WHERE unit = ? AND year = ?", (unit, year))
 
     # -- settings (UI state) ---------------------------------------------------------------------
 
     def get_setting(self, key: str, default: str = "") -> str:
         with self._reading():
-            row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return default if row is None or row[0] is None else str(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
         with self._writing():
-            self._db.execute(
+            self._conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, str(value)),
@@ -250,7 +256,7 @@ class Store:
     # -- helpers -------------------------------------------------------------------------------
 
     def _has_unit(self, name: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM units WHERE name = ?", (name,)).fetchone()
+        row = self._conn.execute("SELECT 1 FROM units WHERE name = ?", (name,)).fetchone()
         return row is not None
 
     @contextmanager
@@ -264,6 +270,8 @@ class Store:
     def _writing(self) -> Iterator[None]:
         """One transaction: all of the block is stored, or (on any error) none of it."""
         try:
+            if self._db is None:
+                self._db = _database(self._conn)
             with self._db.atomic():
                 yield
         except sqlite3.Error as exc:
@@ -300,22 +308,31 @@ def _check_header(path: Path) -> None:
         raise StoreError("数据库文件已损坏（文件不完整）")
 
 
-def _prepare(db: Database) -> None:
+def _database(conn: sqlite3.Connection) -> Database:
+    from sqlite_utils import Database  # see the module's docstring
+
+    return Database(conn, execute_plugins=False)
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
     """Check the file is ours and not from a newer version, then bring it up to date.
 
     Nothing is written before the version check passes, so a refused file keeps its bytes.
     """
-    version = _schema_version(db)
+    version = _schema_version(conn)
     latest = len(MIGRATIONS)
     if version > latest:
         raise StoreError(
             f"此数据库由更新版本的年报编制器创建（版本 {version}），请升级程序后再打开"
         )
-    check = db.execute("PRAGMA quick_check").fetchone()
+    check = conn.execute("PRAGMA quick_check").fetchone()
     if check is None or check[0] != "ok":
         raise StoreError("数据库文件已损坏")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    if version == latest:
+        return
+    db = _database(conn)
     for number in range(version, latest):
         with db.atomic():
             MIGRATIONS[number](db)
@@ -326,13 +343,13 @@ def _prepare(db: Database) -> None:
             )
 
 
-def _schema_version(db: Database) -> int:
-    tables = db.table_names()
+def _schema_version(conn: sqlite3.Connection) -> int:
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
         return 0
     if "meta" not in tables:
         raise StoreError("这不是年报编制器的数据库文件")
-    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     try:
         return int(row[0]) if row else 0
     except (TypeError, ValueError):

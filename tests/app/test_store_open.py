@@ -135,3 +135,13 @@ def test_a_read_only_database_can_be_read_but_saving_says_why(db_path: Path) -> 
                 store.save(sample_report(22))
     finally:
         db_path.chmod(0o644)
+
+
+def test_a_store_closed_under_a_writer_says_so_in_chinese(db_path: Path) -> None:
+    # The first write of a session is also where sqlite-utils is loaded: a connection that is
+    # gone by then is a StoreError like any other, not a crash.
+    store = Store.open(db_path)
+    assert store.years("测试单位0") == [2021]
+    store.close()
+    with pytest.raises(StoreError, match="数据库已关闭"):
+        store.save(sample_report(22))
