@@ -7,8 +7,6 @@ import re
 import sys
 from typing import NoReturn
 
-from app.exporters import EXPORTERS
-
 PROG = "nianbao"
 
 EPILOG = """\
@@ -66,6 +64,10 @@ def translate(message: str) -> str:
 
 
 def build_parser() -> ChineseArgumentParser:
+    # Here, not at the top: the window's launcher uses this module's parser class and needs
+    # none of the exporters on the way to the first window.
+    from app.exporters import EXPORTERS
+
     parser = ChineseArgumentParser(
         prog=PROG, description="年报编制器：政府信息公开工作年度报告的读取、校验、保存与导出。",
         epilog=EPILOG,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -29,7 +30,7 @@ from ui.chapter_editor import install_undo_routing
 from ui.dialogs import ask_yes_no, tell
 from ui.findings_panel import FindingsPanel
 from ui.grid import TableGrid
-from ui.preview.pane import PreviewPane
+from ui.preview.dock import PreviewDock
 from ui.report_view import ReportView
 from ui.session import ReportSession
 from ui.unit_tree import UnitTree
@@ -39,6 +40,9 @@ from ui.window_files import DropGuard, FileCommands, stored_profile
 from ui.window_menus import build_menus, update_actions
 from ui.window_position import PositionMemory
 from ui.window_units import UnitCommands
+
+if TYPE_CHECKING:
+    from app.document.profile import LayoutProfile
 
 DEFAULT_SIZE = (1280, 800)
 UNITS_WIDTH = 230
@@ -104,15 +108,14 @@ class MainWindow(QMainWindow):
         self.center.addWidget(self.report_holder)
         self.setCentralWidget(self.center)
 
-        self.preview = PreviewPane()
-        self.preview.before_output = self.flush_text
-        self.preview.only_when_visible = True  # hidden at first: no layout on the way to paint
         self.units_dock = self._dock("单位与年度", "units", self.units,
                                      Qt.DockWidgetArea.LeftDockWidgetArea)
         self.findings_dock = self._dock("校验结果", "findings", self.findings,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.preview_dock = self._dock("打印预览", "preview", self.preview,
-                                       Qt.DockWidgetArea.RightDockWidgetArea, closable=True)
+        # Its pane is made when first shown (or for printing): not on the way to the first paint.
+        self.preview_dock = PreviewDock(self, profile_for=self._profile_for,
+                                        before_output=self.flush_text)
+        self._place(self.preview_dock, Qt.DockWidgetArea.RightDockWidgetArea, closable=True)
         self.units_dock.setTitleBarWidget(QWidget())  # the tree has its own caption
         # The pages get the window's full height; the findings stay under the editor.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -146,13 +149,16 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        self._place(dock, area, closable=closable)
+        return dock
+
+    def _place(self, dock: QDockWidget, area: Qt.DockWidgetArea, *, closable: bool) -> None:
         features = (QDockWidget.DockWidgetFeature.DockWidgetMovable
                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         if closable:
             features |= QDockWidget.DockWidgetFeature.DockWidgetClosable
         dock.setFeatures(features)
         self.addDockWidget(area, dock)
-        return dock
 
     # --- units and reports ------------------------------------------------------------------
 
@@ -194,7 +200,7 @@ class MainWindow(QMainWindow):
         """Let go of the open report without saving it: the store now holds a newer one,
         which open_report brings up next."""
         self.autosave.attach(None)
-        self.preview.set_session(None)
+        self.preview_dock.set_session(None)
         self.session = None
 
     def _show_session(self, session: ReportSession) -> None:
@@ -203,7 +209,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.view = ReportView(session)
         self.view.part_changed.connect(self._part_changed)
-        self.view.part_changed.connect(self.preview.show_part)
+        self.view.part_changed.connect(self.preview_dock.show_part)
         self.view.grid_created.connect(self._follow_grid)
         for editor in self.view.editors():
             extra = [self.placeholder_action] if editor is not self.view.front.preamble else []
@@ -219,7 +225,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.findings.set_findings(session.findings)
         self.autosave.attach(session)
-        self.preview.set_session(session, stored_profile(self, session.report.unit))
+        self.preview_dock.set_session(session)
         self.center.removeWidget(self.report_holder)
         self.report_holder = self.view
         self.center.insertWidget(_REPORT, self.view)
@@ -296,12 +302,15 @@ class MainWindow(QMainWindow):
         self.position.moved()
         cell = self.view.current_cell() if self.view else ""
         if cell:
-            self.preview.show_part(cell)
+            self.preview_dock.show_part(cell)
+
+    def _profile_for(self, session: ReportSession) -> LayoutProfile:
+        return stored_profile(self, session.report.unit)
 
     def _preview_shown(self, visible: bool) -> None:
         # The preview opens on what is being edited, not on page 1.
         if visible and self.view is not None:
-            self.preview.show_part(self.view.current_cell() or self.view.current_part())
+            self.preview_dock.show_part(self.view.current_cell() or self.view.current_part())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.autosave.flush() and not ask_yes_no(

@@ -276,7 +276,7 @@ class FileCommands(QObject):
         except StoreError as exc:
             window.store_error(exc)
             return False
-        window.preview.set_profile(profile)
+        window.preview_dock.set_profile(profile)
         window.statusBar().showMessage(f"已保存“{unit}”的版式设置", 5000)
         return True
 

@@ -80,8 +80,8 @@ def build_menus(window: MainWindow) -> None:
     _fill(bar.addMenu("文件(&F)"), [
         window.new_unit_action, window.new_year_action, window.new_year_from_file_action, None,
         window.import_action, window.import_tables_action, None,
-        window.export_action, window.export_excel_action, window.preview.pdf_action, None,
-        window.preview_action, window.preview.print_action, window.profile_action, None,
+        window.export_action, window.export_excel_action, window.preview_dock.pdf_action, None,
+        window.preview_action, window.preview_dock.print_action, window.profile_action, None,
         window.save_action, None, window.quit_action,
     ])
 

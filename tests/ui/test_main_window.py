@@ -413,4 +413,4 @@ def test_menus_are_chinese_and_export_is_honest(store: Store, make_window: Windo
                    "打印预览", "打印…", "版式设置…", "从上年报告文件新建年度报告…"):
         assert wanted in texts
     assert window.preview_action.isCheckable() and not window.preview_action.isChecked()
-    assert window.preview.print_action.shortcut().toString() == "Ctrl+P"
+    assert window.preview_dock.print_action.shortcut().toString() == "Ctrl+P"

@@ -16,6 +16,7 @@ from app.readers.files import read_tables_file
 from app.store import Store
 from app.xlsx.writer import export_xlsx
 from tests.paths import FIXTURES
+from tests.ui.preview.modal import answer_dialogs
 from tests.ui.window_helpers import (
     UNIT,
     WindowFactory,
@@ -29,6 +30,7 @@ from tests.ui.window_helpers import (
 )
 from ui.import_dialog import ImportDialog
 from ui.main_window import MainWindow
+from ui.preview.pane import PreviewPane
 from ui.profile_dialog import ProfileDialog
 
 __all__ = ["db_path", "make_window", "store"]  # fixtures
@@ -45,17 +47,24 @@ def _store_when_shown(seen: list[ImportDialog]) -> None:
     on_next_modal(press)
 
 
-def _show_preview(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.preview.refreshed, timeout=3000):
-        window.preview_action.trigger()
-    assert window.preview_dock.isVisible() and window.preview.page_count > 1
+def _show_preview(qtbot: QtBot, window: MainWindow) -> PreviewPane:
+    made: list[PreviewPane] = []
+    window.preview_dock.pane_made.connect(made.append)
+    window.preview_action.trigger()
+    pane = window.preview_dock.pane()
+    if pane.page_count == 0:
+        with qtbot.waitSignal(pane.refreshed, timeout=3000):
+            pass
+    assert window.preview_dock.isVisible() and pane.page_count > 1
+    assert made == [pane]  # made by showing the dock, once
+    return pane
 
 
 def test_without_a_report_nothing_can_be_printed_exported_or_laid_out(
     store: Store, make_window: WindowFactory
 ) -> None:
     window = make_window()
-    for action in (window.preview.print_action, window.preview.pdf_action,
+    for action in (window.preview_dock.print_action, window.preview_dock.pdf_action,
                    window.export_action, window.export_excel_action, window.profile_action,
                    window.import_tables_action):
         assert not action.isEnabled(), action.text()
@@ -70,19 +79,37 @@ def test_the_preview_shows_the_open_report_and_follows_the_part_being_edited(
     window = make_window()
     assert window.view is not None
     assert not window.preview_dock.isVisible()  # the tables keep the room at first
-    assert window.preview.page_count == 0  # and no pages are laid out for nobody
-    assert window.preview.print_action.isEnabled() and window.preview.pdf_action.isEnabled()
-    _show_preview(qtbot, window)
-    document = window.preview.document
+    assert not window.preview_dock.made  # and no pages are laid out for nobody
+    assert window.preview_dock.print_action.isEnabled()
+    assert window.preview_dock.pdf_action.isEnabled()
+    pane = _show_preview(qtbot, window)
+    document = pane.document
     assert document is not None
     for part in ("3", "5", "signature"):
         window.view.show_part(part)
         page, _ = document.locate(part) or (-1, 0.0)
-        assert window.preview.current_page() == page + 1, part
+        assert pane.current_page() == page + 1, part
     # The dock is part of the window's remembered state.
     window.close()
     second = make_window()
     assert second.preview_dock.isVisible()
+
+
+def test_printing_from_the_menu_with_the_preview_never_shown(
+    qtbot: QtBot, store: Store, make_window: WindowFactory
+) -> None:
+    with_seed(store)
+    window = make_window()
+    assert not window.preview_dock.made
+    seen: list[str] = []
+    answer_dialogs(["是", "cancel"], seen)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["报告还有未改正的错误（见“校验结果”）。仍要继续吗？", "print dialog"]
+    pane = window.preview_dock.pane()
+    assert pane.page_count > 1  # laid out for the printer, though nobody looked at it
+    assert not window.preview_dock.isVisible()
 
 
 def test_typing_is_not_held_up_by_the_preview(
@@ -91,18 +118,18 @@ def test_typing_is_not_held_up_by_the_preview(
     with_seed(store)
     window = make_window()
     assert window.view is not None
-    _show_preview(qtbot, window)
+    pane = _show_preview(qtbot, window)
     window.view.show_part("6")
     editor = window.view.text_pages["6"].editor
     editor.setFocus()
-    before = window.preview.document
+    before = pane.document
     start = time.perf_counter()
     ime_type(editor, "本年度未收取信息处理费。另有说明。")
     assert time.perf_counter() - start < 0.1
-    assert window.preview.document is before  # laid out once typing pauses, not per phrase
-    with qtbot.waitSignal(window.preview.refreshed, timeout=3000):
+    assert pane.document is before  # laid out once typing pauses, not per phrase
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
         pass
-    assert window.preview.document is not before
+    assert pane.document is not before
 
 
 def test_layout_settings_are_stored_with_the_unit_and_previewed(
@@ -124,7 +151,7 @@ def test_layout_settings_are_stored_with_the_unit_and_previewed(
     assert shown == [f"版式设置 — {UNIT}"]
     stored = LayoutProfile.from_dict(store.unit_profile(UNIT))
     assert (stored.name, stored.margin_left_mm) == ("windows", 35.0)
-    assert window.preview.profile == stored
+    assert window.preview_dock.pane().profile == stored
 
     def cancel(dialog: QWidget) -> None:
         assert isinstance(dialog, ProfileDialog)

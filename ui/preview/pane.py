@@ -3,7 +3,8 @@
 It lays out the document's block list (the one the .docx writer writes) with Qt's font metrics
 and draws it with the printer's painter. An edit restarts a short timer; the layout runs when
 typing pauses, never inside a keystroke. Zoom, fit to width, page navigation, print (Ctrl+P)
-and PDF are on its toolbar; `print_action` and `pdf_action` can go into the window's menus too.
+and PDF are on its toolbar; `print_action` and `pdf_action` can go into the window's menus too,
+or a window can hand it two actions of its own (ui.preview.dock) and connect them itself.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ class PreviewPane(QWidget):
     def __init__(self, session: ReportSession | None = None,
                  profile: LayoutProfile = OFFICIAL, *,
                  families: Iterable[str] | None = None,
-                 delay_ms: int = REFRESH_DELAY_MS, parent: QWidget | None = None) -> None:
+                 delay_ms: int = REFRESH_DELAY_MS,
+                 actions: tuple[QAction, QAction] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: ReportSession | None = None
         self.document: PagedDocument | None = None
@@ -92,7 +95,10 @@ class PreviewPane(QWidget):
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self._banner_closed = False
-        self._build_actions()
+        if actions is None:
+            self._build_actions()
+        else:  # print and PDF: their owner calls print_report and export_pdf_dialog
+            self.print_action, self.pdf_action = actions
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
