@@ -29,7 +29,6 @@ from ui.autosave import AutoSaver, SaveState
 from ui.chapter_editor import install_undo_routing
 from ui.dialogs import ask_yes_no, tell
 from ui.findings_panel import FindingsPanel
-from ui.grid import TableGrid
 from ui.preview.dock import PreviewDock
 from ui.report_view import ReportView
 from ui.session import ReportSession
@@ -43,6 +42,7 @@ from ui.window_units import UnitCommands
 
 if TYPE_CHECKING:
     from app.document.profile import LayoutProfile
+    from ui.grid import TableGrid
 
 DEFAULT_SIZE = (1280, 800)
 UNITS_WIDTH = 230

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPixmap
@@ -25,10 +26,12 @@ from app.domain.findings import Finding, Severity
 from app.domain.report import LEVELS, Report, chapter_heading, format_date
 from app.rules import publication_deadline
 from ui.chapter_editor import ChapterEditor, ReportLineEdit, TextPage, chapter_page
-from ui.grid import TableGrid
 from ui.icons import severity_icon
 from ui.session import ReportSession
 from ui.text_binding import TextBinding, TextTarget, move_cursor_to
+
+if TYPE_CHECKING:
+    from ui.grid import TableGrid
 
 FRONT = "front"
 SIGNATURE = "signature"
@@ -180,6 +183,8 @@ class SignaturePage(QWidget):
 class TablePage(QWidget):
     def __init__(self, session: ReportSession, number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from ui.grid import TableGrid  # with the first table shown, not with the window
+
         self.grid = TableGrid(session, TABLE_CHAPTERS[number])
         layout = QVBoxLayout(self)
         layout.addWidget(_heading_label(chapter_heading(number)))

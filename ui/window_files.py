@@ -1,7 +1,8 @@
 """The window's file commands: import (menu and dropped files), export to Word or Excel, 版式设置.
 
 Printing and PDF belong to the preview pane (its actions sit in the 文件 menu too). Readers,
-writers and their libraries are imported on first use, never on the way to the first paint.
+writers, their libraries and the layout profiles are imported on first use, never on the way
+to the first paint.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from app.document.profile import OFFICIAL, LayoutProfile, ProfileError
 from app.domain.edits import SetCells
 from app.domain.findings import has_errors
 from app.domain.report import CellValue, Report
@@ -24,6 +24,7 @@ from app.store import StoreError
 from ui.dialogs import ask_yes_no, tell
 
 if TYPE_CHECKING:
+    from app.document.profile import LayoutProfile
     from ui.main_window import MainWindow
 
 TABLES = ("table2", "table3", "table4")
@@ -57,6 +58,8 @@ def docx_writer_available() -> bool:
 def stored_profile(window: MainWindow, unit: str) -> LayoutProfile:
     """The unit's 版式 as stored; the official one when none is set or it cannot be read
     (a damaged profile must not stop a preview or an export)."""
+    from app.document.profile import OFFICIAL, LayoutProfile, ProfileError
+
     try:
         stored = window.store.unit_profile(unit)
         return LayoutProfile.from_dict(stored) if stored else OFFICIAL
@@ -258,6 +261,7 @@ class FileCommands(QObject):
 
     def edit_profile(self) -> bool:
         """The open report's unit's 版式: shown, and on 确定 stored and previewed."""
+        from app.document.profile import ProfileError
         from ui.profile_dialog import ProfileDialog
 
         window = self.window
