@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFocusEvent,
     QFont,
     QKeyEvent,
@@ -140,6 +143,27 @@ class ChapterEditor(QPlainTextEdit):
         self.setFont(font)
         self.highlighter = ReportTextHighlighter(self.document())
         self.menu_actions: list[QAction] = []  # the window's Undo, Redo, then extras
+        # The window's filter for what is dragged over the text (ui.window_files.DropGuard).
+        self.drop_filter: QObject | None = None
+
+    # Drags over the text arrive at the viewport and land here; the window's filter sees them
+    # first. (Filtering viewport() itself would mean fetching the viewport, the first widget Qt
+    # made on its own, which makes PySide6 set up every widget class it has, about 15 ms,
+    # before the window is first painted.)
+    def _filtered(self, e: QEvent) -> bool:
+        return self.drop_filter is not None and self.drop_filter.eventFilter(self, e)
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        if not self._filtered(e):
+            super().dragEnterEvent(e)
+
+    def dragMoveEvent(self, e: QDragMoveEvent) -> None:
+        if not self._filtered(e):
+            super().dragMoveEvent(e)
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        if not self._filtered(e):
+            super().dropEvent(e)
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         menu = context_menu(self, self.menu_actions)

@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
             extra = [self.placeholder_action] if editor is not self.view.front.preamble else []
             install_undo_routing(editor, self.undo_action, self.redo_action, *extra)
             editor.installEventFilter(self.drop_guard)
-            editor.viewport().installEventFilter(self.drop_guard)
+            editor.drop_filter = self.drop_guard
         for line in (self.view.front.title, self.view.signature.unit):
             install_undo_routing(line, self.undo_action, self.redo_action)
             line.installEventFilter(self.drop_guard)
