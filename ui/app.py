@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.resources import resource_path
 from app.store import Store, StoreError, default_db_path
@@ -55,17 +55,20 @@ def choose_cjk_family(available: list[str]) -> str | None:
 
 def application() -> QApplication:
     """The one QApplication, set up for Chinese: Fusion, a CJK font, Qt's own texts in Chinese."""
+    # Fusion looks the same on Windows 7–11 and the Linux desktops, so screenshots in the
+    # manual match what users see. A new application takes it as a command-line option: with
+    # setStyle the style object would come back to Python, and PySide6 would set up every style
+    # class it has (about 5 ms) before the first paint.
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+        app.setStyle("Fusion")
+    else:
+        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setApplicationName("年报编制器")
     app.setOrganizationName("Nianbao")
     # The same picture as the executable's icon (build/make_icon.py); loaded when first shown.
     app.setWindowIcon(QIcon(str(resource_path("icons", "nianbao.png"))))
-    # Fusion looks the same on Windows 7–11 and the Linux desktops, so screenshots in the
-    # manual match what users see.
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
     family = choose_cjk_family(QFontDatabase.families())
     if family is not None:
         app.setFont(QFont(family, UI_POINT_SIZE))

@@ -22,8 +22,12 @@ RUN = (
     "LATE = ('docx', 'app.document.pagination', 'ui.preview.pane', 'sqlite_utils', 'ui.grid')\n"
     "def loaded(when):\n"
     "    print(when, *[name for name in LATE if name in sys.modules])\n"
-    "say_painted = ui.app._say_painted\n"
-    "ui.app._say_painted = lambda: (loaded('at first paint:'), say_painted())\n"
+    "def painted():\n"
+    "    from PySide6.QtWidgets import QApplication\n"
+    "    print('style:', QApplication.style().name())\n"
+    "    loaded('at first paint:')\n"
+    "    say_painted()\n"
+    "say_painted, ui.app._say_painted = ui.app._say_painted, painted\n"
     "status = main(sys.argv[1:])\n"
     "loaded('at exit:')\n"
     "sys.exit(status)\n"
@@ -42,6 +46,7 @@ def test_smoke_opens_paints_and_exits_without_importing_docx(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert "docx" not in result.stdout  # a new database is made with sqlite-utils
     assert (tmp_path / "new.sqlite3").exists()
+    assert "style: fusion" in result.stdout  # the same look on every desktop
 
 
 def test_the_next_start_loads_only_what_the_first_window_shows(tmp_path: Path) -> None:
