@@ -8,6 +8,7 @@ that stack through a TextBinding.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
@@ -232,6 +233,27 @@ class ReportLineEdit(QLineEdit):
         super().focusOutEvent(e)
 
 
+def heading_label(text: str) -> QLabel:
+    """A page's heading, in the interface font, larger and bold."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() + 3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+@dataclass(frozen=True)
+class PageTexts:
+    """A page's text fields, which the window wires to its undo keys, to dropped files and
+    to the autosave."""
+
+    editors: tuple[ChapterEditor, ...] = ()
+    lines: tuple[ReportLineEdit, ...] = ()
+    bindings: tuple[TextBinding, ...] = ()
+    figures: bool = False  # whether its editors offer 插入数字 (placeholders): the chapters' do
+
+
 class TextPage(QWidget):
     """A heading, a hint on what to write, the editor and a character count."""
 
@@ -239,11 +261,7 @@ class TextPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.target = target
-        title = QLabel(heading)
-        title_font = title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() + 3)
-        title_font.setBold(True)
-        title.setFont(title_font)
+        title = heading_label(heading)
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(placeholder-text);")
@@ -265,6 +283,10 @@ class TextPage(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.count)
         self._update_notes()
+
+    @property
+    def texts(self) -> PageTexts:
+        return PageTexts(editors=(self.editor,), bindings=(self.binding,), figures=True)
 
     def insert_placeholder(self, token: str) -> None:
         """Insert at the cursor as an undo step of its own."""

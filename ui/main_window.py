@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.findings import Finding
 from app.store import Store, StoreError
 from ui.autosave import AutoSaver, SaveState
-from ui.chapter_editor import install_undo_routing
+from ui.chapter_editor import PageTexts, install_undo_routing
 from ui.dialogs import ask_yes_no, tell
 from ui.findings_panel import FindingsPanel
 from ui.preview.dock import PreviewDock
@@ -207,20 +207,10 @@ class MainWindow(QMainWindow):
         old_view, old_session = self.view, self.session
         self.autosave.attach(None)
         self.session = session
-        self.view = ReportView(session)
+        self.view = ReportView(session, on_texts=self._follow_texts)
         self.view.part_changed.connect(self._part_changed)
         self.view.part_changed.connect(self.preview_dock.show_part)
         self.view.grid_created.connect(self._follow_grid)
-        for editor in self.view.editors():
-            extra = [self.placeholder_action] if editor is not self.view.front.preamble else []
-            install_undo_routing(editor, self.undo_action, self.redo_action, *extra)
-            editor.installEventFilter(self.drop_guard)
-            editor.drop_filter = self.drop_guard
-        for line in (self.view.front.title, self.view.signature.unit):
-            install_undo_routing(line, self.undo_action, self.redo_action)
-            line.installEventFilter(self.drop_guard)
-        for binding in self.view.bindings():
-            binding.pending.connect(self.autosave.text_pending)
         session.findings_changed.connect(self.findings.set_findings)
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.findings.set_findings(session.findings)
@@ -240,6 +230,20 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_save_state(self.autosave.state)
         self.report_opened.emit(session)
+
+    def _follow_texts(self, texts: PageTexts) -> None:
+        """A page's text fields were made: the window's undo keys, its import of dropped
+        files and the autosave cover them."""
+        extra = [self.placeholder_action] if texts.figures else []
+        for editor in texts.editors:
+            install_undo_routing(editor, self.undo_action, self.redo_action, *extra)
+            editor.installEventFilter(self.drop_guard)
+            editor.drop_filter = self.drop_guard
+        for line in texts.lines:
+            install_undo_routing(line, self.undo_action, self.redo_action)
+            line.installEventFilter(self.drop_guard)
+        for binding in texts.bindings:
+            binding.pending.connect(self.autosave.text_pending)
 
     def _follow_grid(self, grid: TableGrid) -> None:
         grid.input_rejected.connect(self._input_rejected)

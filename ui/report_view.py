@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,14 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.chapters import TABLE_CHAPTERS, TEXT_CHAPTERS
-from app.domain.edits import Edit, SetField
 from app.domain.findings import Finding, Severity
-from app.domain.report import LEVELS, Report, chapter_heading, format_date
-from app.rules import publication_deadline
-from ui.chapter_editor import ChapterEditor, ReportLineEdit, TextPage, chapter_page
+from app.domain.report import Report, chapter_heading
+from ui.chapter_editor import ChapterEditor, PageTexts, TextPage, chapter_page
 from ui.icons import severity_icon
+from ui.report_pages import FrontPage, SignaturePage, TablePage
 from ui.session import ReportSession
-from ui.text_binding import TextBinding, TextTarget, move_cursor_to
+from ui.text_binding import TextBinding, move_cursor_to
 
 if TYPE_CHECKING:
     from ui.grid import TableGrid
@@ -76,126 +72,13 @@ def quoted(message: str) -> str:
     return message[start + 1:end] if 0 <= start < end else ""
 
 
-def _heading_label(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() + 3)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-class FrontPage(QWidget):
-    """The title and the opening paragraph (legal basis, statistics period, contacts)."""
-
-    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = ReportLineEdit()
-        self.title.setPlaceholderText("如：某某局2021年政府信息公开工作年度报告")
-        self.preamble = ChapterEditor(session)
-        self.bindings = [
-            TextBinding(session, TextTarget(field="title"), self.title),
-            TextBinding(session, TextTarget(field="preamble"), self.preamble),
-        ]
-        self.preamble.left.connect(self.bindings[1].end_burst)
-        self.title.left.connect(self.bindings[0].end_burst)
-        hint = QLabel("前言通常写明：编制依据（《条例》）、报告由六部分组成、数据统计期限"
-                      "（自某年1月1日起至12月31日止）、电子版查阅地址、联系方式。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        layout = QVBoxLayout(self)
-        layout.addWidget(_heading_label("标题和前言"))
-        layout.addWidget(QLabel("标题："))
-        layout.addWidget(self.title)
-        layout.addWidget(QLabel("前言："))
-        layout.addWidget(hint)
-        layout.addWidget(self.preamble, 1)
-
-
-class SignaturePage(QWidget):
-    """The agency's name and the date at the end, with the publication deadline beside them."""
-
-    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.unit = ReportLineEdit()
-        self.unit.setPlaceholderText(session.report.unit)
-        self.unit.setMaximumWidth(480)
-        self.binding = TextBinding(session, TextTarget(field="signature_unit"), self.unit)
-        self.unit.left.connect(self.binding.end_burst)
-        self.has_date = QCheckBox("填写落款日期")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
-        self.date.setFixedWidth(200)
-        self.deadline = QLabel()
-        self.deadline.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("落款单位：", self.unit)
-        form.addRow("", self.has_date)
-        form.addRow("落款日期：", self.date)
-        form.addRow("", self.deadline)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_heading_label("落款"))
-        layout.addLayout(form)
-        layout.addStretch(1)
-        self._syncing = False
-        self._show_date()
-        self.has_date.toggled.connect(self._date_edited)
-        self.date.dateChanged.connect(self._date_edited)
-        session.changed.connect(self._changed)
-
-    def _show_date(self) -> None:
-        self._syncing = True
-        try:
-            report = self.session.report
-            date = report.signature_date
-            self.has_date.setChecked(date is not None)
-            self.date.setEnabled(date is not None)
-            shown = date or dt.date(report.year + 1, 1, 20)
-            self.date.setDate(QDate(shown.year, shown.month, shown.day))
-            deadline = publication_deadline(report.year, report.level)
-            level = LEVELS.get(report.level, "")
-            note = f"本单位为{level}，年度报告应于 {format_date(deadline)} 前公布。"
-            if date is not None and date > deadline:
-                note = "落款日期晚于公布期限。" + note
-            self.deadline.setText(note)
-        finally:
-            self._syncing = False
-
-    def _date_edited(self, *_: object) -> None:
-        if self._syncing:
-            return
-        self.date.setEnabled(self.has_date.isChecked())
-        value = ""
-        if self.has_date.isChecked():
-            qdate = self.date.date()
-            value = dt.date(qdate.year(), qdate.month(), qdate.day()).isoformat()
-        current = self.session.report.signature_date
-        if value != (current.isoformat() if current else ""):
-            self.session.push(SetField("signature_date", value, "修改落款日期"))
-
-    def _changed(self, edit: Edit) -> None:
-        if isinstance(edit, SetField) and edit.name == "signature_date":
-            self._show_date()
-
-
-class TablePage(QWidget):
-    def __init__(self, session: ReportSession, number: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from ui.grid import TableGrid  # with the first table shown, not with the window
-
-        self.grid = TableGrid(session, TABLE_CHAPTERS[number])
-        layout = QVBoxLayout(self)
-        layout.addWidget(_heading_label(chapter_heading(number)))
-        layout.addWidget(self.grid, 1)
-
-
 class ReportView(QWidget):
     part_changed = Signal(str)
     grid_created = Signal(object)  # TableGrid
 
-    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReportSession, parent: QWidget | None = None, *,
+                 on_texts: Callable[[PageTexts], None] | None = None) -> None:
+        """`on_texts` gets each page's text fields as the page is made."""
         super().__init__(parent)
         self.session = session
         self.header = QLabel()
@@ -213,19 +96,20 @@ class ReportView(QWidget):
         self.outline.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.outline.setSpacing(3)
         self.stack = QStackedWidget()
-        self.front = FrontPage(session)
-        self.signature = SignaturePage(session)
-        self.text_pages = {n: chapter_page(session, n) for n in TEXT_CHAPTERS}
-        # Grids are built when first shown: three of them cost more than the rest of the
-        # window, and the first paint should not wait for tables nobody is looking at.
-        self.table_pages: dict[str, TablePage] = {}
-        pages: dict[str, QWidget] = {FRONT: self.front, SIGNATURE: self.signature}
-        pages.update(self.text_pages)
+        self._on_texts = on_texts
+        self._texts: list[PageTexts] = []
+        # A part's page is made when first shown or asked for: only the part shown first (and
+        # none of the grids, which cost more than the rest of the window) is made on the way
+        # to the window's first paint.
+        self._pages: dict[str, QWidget] = {}
         for key in PART_KEYS:
             item = QListWidgetItem(part_title(key))
             item.setData(PART_ROLE, key)
             self.outline.addItem(item)
-            self.stack.addWidget(pages.get(key) or QWidget())
+            self.stack.addWidget(QWidget())
+        front = self._page(FRONT)
+        assert isinstance(front, FrontPage)
+        self.front = front
         self.outline.currentRowChanged.connect(self._row_changed)
         body = QHBoxLayout()
         body.addWidget(self.outline)
@@ -250,21 +134,52 @@ class ReportView(QWidget):
         return PART_KEYS[max(self.outline.currentRow(), 0)]
 
     def current_text_page(self) -> TextPage | None:
-        return self.text_pages.get(self.current_part())
+        part = self.current_part()
+        return self.text_page(part) if part in TEXT_CHAPTERS else None
+
+    def _page(self, key: str) -> QWidget:
+        """The page of part `key`, made now if it was not yet."""
+        page = self._pages.get(key)
+        if page is not None:
+            return page
+        if key == FRONT:
+            page = FrontPage(self.session)
+        elif key == SIGNATURE:
+            page = SignaturePage(self.session)
+        elif key in TABLE_CHAPTERS:
+            page = TablePage(self.session, key)
+        else:
+            page = chapter_page(self.session, key)
+        self._pages[key] = page
+        row = PART_KEYS.index(key)
+        stand_in = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        if isinstance(page, TablePage):
+            self.grid_created.emit(page.grid)
+        else:
+            self._texts.append(page.texts)
+            if self._on_texts is not None:
+                self._on_texts(page.texts)
+        return page
+
+    def text_page(self, number: str) -> TextPage:
+        """The page of text chapter `number` ("1", "5", "6")."""
+        page = self._page(number)
+        assert isinstance(page, TextPage), number
+        return page
 
     def table_page(self, number: str) -> TablePage:
-        """The page of table `number` ("2".."4"), built on first use."""
-        page = self.table_pages.get(number)
-        if page is None:
-            page = TablePage(self.session, number)
-            self.table_pages[number] = page
-            row = PART_KEYS.index(number)
-            stand_in = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
-            if stand_in is not None:
-                self.stack.removeWidget(stand_in)
-                stand_in.deleteLater()
-            self.grid_created.emit(page.grid)
+        """The page of table `number` ("2".."4")."""
+        page = self._page(number)
+        assert isinstance(page, TablePage), number
+        return page
+
+    def signature_page(self) -> SignaturePage:
+        page = self._page(SIGNATURE)
+        assert isinstance(page, SignaturePage)
         return page
 
     def grid(self, number: str) -> TableGrid:
@@ -275,15 +190,16 @@ class ReportView(QWidget):
         return self.grid(part) if part in TABLE_CHAPTERS else None
 
     def grids(self) -> list[TableGrid]:
-        """The grids built so far."""
-        return [page.grid for page in self.table_pages.values()]
+        """The grids made so far."""
+        return [page.grid for page in self._pages.values() if isinstance(page, TablePage)]
 
     def editors(self) -> list[ChapterEditor]:
-        return [self.front.preamble, *(p.editor for p in self.text_pages.values())]
+        """The multi-line editors made so far (the preamble first)."""
+        return [editor for texts in self._texts for editor in texts.editors]
 
     def bindings(self) -> list[TextBinding]:
-        return [*self.front.bindings, self.signature.binding,
-                *(p.binding for p in self.text_pages.values())]
+        """The text bindings made so far."""
+        return [binding for texts in self._texts for binding in texts.bindings]
 
     def flush_text(self) -> None:
         for binding in self.bindings():
@@ -314,7 +230,7 @@ class ReportView(QWidget):
                     move_cursor_to(self.front.preamble, start, len(quote))
         elif first == "signature":
             self.show_part(SIGNATURE)
-            self.signature.date.setFocus()
+            self.signature_page().date.setFocus()
         else:
             self.select_refs(list(finding.cells))
 
@@ -333,11 +249,10 @@ class ReportView(QWidget):
 
     def focus_chapter(self, number: str, quote: str = "") -> None:
         """Show a text chapter; select `quote` in it when it is there (the words a rule cited)."""
-        self.show_part(number)
-        page = self.text_pages.get(number)
-        if page is None:
+        if number not in TEXT_CHAPTERS:
             return
-        editor = page.editor
+        self.show_part(number)
+        editor = self.text_page(number).editor
         editor.setFocus()
         start = editor.toPlainText().find(quote) if quote else -1
         if start >= 0:
@@ -346,8 +261,7 @@ class ReportView(QWidget):
     # --- decoration -----------------------------------------------------------------------
 
     def _row_changed(self, row: int) -> None:
-        if PART_KEYS[row] in TABLE_CHAPTERS:
-            self.table_page(PART_KEYS[row])
+        self._page(PART_KEYS[row])
         self.stack.setCurrentIndex(row)
         self.part_changed.emit(self.current_part())
 

@@ -73,7 +73,7 @@ def test_ctrl_shift_n_offers_the_named_figures_with_their_values(
     window = make_window()
     assert window.view is not None and window.session is not None
     window.view.show_part("6")
-    editor = window.view.text_pages["6"].editor
+    editor = window.view.text_page("6").editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     ime_type(editor, "结转下年度")
@@ -121,7 +121,7 @@ def test_the_right_click_menu_undoes_through_the_report(
     save_seed(store)
     window = make_window()
     assert window.view is not None
-    editor = window.view.text_pages["1"].editor
+    editor = window.view.text_page("1").editor
     menu = context_menu(editor, editor.menu_actions)
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts[0].startswith("撤销") and texts[1].startswith("重做")

@@ -90,7 +90,7 @@ def test_a_text_finding_opens_its_chapter_with_the_words_selected(
     window = make_window()
     assert window.view is not None and window.session is not None
     window.view.show_part("5")
-    editor = window.view.text_pages["5"].editor
+    editor = window.view.text_page("5").editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     ime_type(editor, "本年度共收到政府信息公开申请5件。")
@@ -125,7 +125,7 @@ def test_typing_reaches_the_file_within_a_second_and_ctrl_s_saves_at_once(
     window = make_window()
     assert window.view is not None
     window.view.show_part("6")
-    editor = window.view.text_pages["6"].editor
+    editor = window.view.text_page("6").editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     start = time.monotonic()
@@ -150,7 +150,7 @@ def test_undo_and_redo_go_back_and_forth_across_grid_and_text_in_order(
     report = window.session.report
     before_text = report.chapter("1")
     grid = window.view.grid("3")
-    editor = window.view.text_pages["1"].editor
+    editor = window.view.text_page("1").editor
 
     window.view.show_part("3")
     _type_cell(window, "table3:new.business", "1")  # A
@@ -194,12 +194,12 @@ def test_a_typing_burst_is_one_undo_step(
     window = make_window()
     assert window.view is not None and window.session is not None
     window.view.show_part("5")
-    editor = window.view.text_pages["5"].editor
+    editor = window.view.text_page("5").editor
     before = editor.toPlainText()
     editor.setFocus()
     for word in ("一是", "加强", "培训。"):
         ime_type(editor, word)
-        window.view.text_pages["5"].binding.flush()  # as the idle timer would between words
+        window.view.text_page("5").binding.flush()  # as the idle timer would between words
     assert window.session.undo_stack.count() == 1
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == before
@@ -391,7 +391,7 @@ def test_the_edit_menu_copies_and_pastes_in_the_widget_with_the_focus(
     assert QApplication.clipboard().text().rstrip("\r\n") == "3\t0"
 
     window.view.show_part("6")
-    editor = window.view.text_pages["6"].editor
+    editor = window.view.text_page("6").editor
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
     editor.moveCursor(editor.textCursor().MoveOperation.End)

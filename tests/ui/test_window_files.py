@@ -120,7 +120,7 @@ def test_typing_is_not_held_up_by_the_preview(
     assert window.view is not None
     pane = _show_preview(qtbot, window)
     window.view.show_part("6")
-    editor = window.view.text_pages["6"].editor
+    editor = window.view.text_page("6").editor
     editor.setFocus()
     before = pane.document
     start = time.perf_counter()
@@ -220,7 +220,7 @@ def test_a_report_file_dropped_on_the_window_is_imported(
     mime.setText(str(FIXTURES / "report_2022_pingtan.txt"))  # as file managers add
     # Over a chapter's text the file is not pasted as its name: the window takes it.
     window.view.show_part("5")
-    editor = window.view.text_pages["5"].editor
+    editor = window.view.text_page("5").editor
     text_before = editor.toPlainText()
     window.setAcceptDrops(False)
     assert not _drag(mime, editor.viewport()).isAccepted()  # the editor does not take it…

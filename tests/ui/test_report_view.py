@@ -1,0 +1,35 @@
+"""The report's parts: each page is made when first shown, and then kept."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from app.domain.edits import SetChapter
+from tests.ui.window_helpers import seed
+from ui.chapter_editor import PageTexts
+from ui.report_view import ReportView
+from ui.session import ReportSession
+
+
+def test_only_the_front_page_is_made_until_another_part_is_shown(qtbot: QtBot) -> None:
+    session = ReportSession(seed())
+    made: list[PageTexts] = []
+    view = ReportView(session, on_texts=made.append)
+    qtbot.addWidget(view)
+    assert [t.editors for t in made] == [(view.front.preamble,)]
+    assert view.editors() == [view.front.preamble] and view.grids() == []
+
+    # An edit to a chapter nobody has opened yet is there when it is opened.
+    session.push(SetChapter("5", "本年度没有需要改进的问题。"))
+    view.show_part("5")
+    page = view.text_page("5")
+    assert view.stack.currentWidget() is page
+    assert page.editor.toPlainText() == "本年度没有需要改进的问题。"
+    assert made[-1].editors == (page.editor,) and made[-1].figures
+
+    view.show_part("3")
+    view.show_part("5")
+    view.show_part("signature")
+    assert view.text_page("5") is page  # made once
+    assert len(made) == 3 and made[-1].lines == (view.signature_page().unit,)
+    assert [grid.table.name for grid in view.grids()] == ["table3"]
