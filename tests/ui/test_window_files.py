@@ -16,7 +16,7 @@ from app.readers.files import read_tables_file
 from app.store import Store
 from app.xlsx.writer import export_xlsx
 from tests.paths import FIXTURES
-from tests.ui.preview.modal import answer_dialogs
+from tests.ui.preview.modal import ERRORS_QUESTION, ctrl_p_then_cancel
 from tests.ui.window_helpers import (
     UNIT,
     WindowFactory,
@@ -101,12 +101,9 @@ def test_printing_from_the_menu_with_the_preview_never_shown(
     with_seed(store)
     window = make_window()
     assert not window.preview_dock.made
-    seen: list[str] = []
-    answer_dialogs(["是", "cancel"], seen)
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    qtbot.keyClick(window.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert seen == ["报告还有未改正的错误（见“校验结果”）。仍要继续吗？", "print dialog"]
+    assert window.view is not None
+    seen = ctrl_p_then_cancel(qtbot, window, window.view)
+    assert seen == [ERRORS_QUESTION, "print dialog"]
     pane = window.preview_dock.pane()
     assert pane.page_count > 1  # laid out for the printer, though nobody looked at it
     assert not window.preview_dock.isVisible()

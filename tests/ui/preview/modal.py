@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 
 def answer_dialogs(steps: list[str], seen: list[str]) -> None:
@@ -27,3 +28,17 @@ def answer_dialogs(steps: list[str], seen: list[str]) -> None:
             QTimer.singleShot(20, answer)
 
     QTimer.singleShot(0, answer)
+
+
+ERRORS_QUESTION = "报告还有未改正的错误（见“校验结果”）。仍要继续吗？"
+
+
+def ctrl_p_then_cancel(qtbot: QtBot, window: QWidget, focus: QWidget) -> list[str]:
+    """Press Ctrl+P in `focus` of the active `window`, say 是 to printing a report with errors
+    and cancel the print dialog; the dialogs seen, in order."""
+    seen: list[str] = []
+    answer_dialogs(["是", "cancel"], seen)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(focus, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    return seen

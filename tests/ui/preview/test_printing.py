@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from tests.app.document.reports import demo_2020
-from tests.ui.preview.modal import answer_dialogs
+from tests.ui.preview.modal import ERRORS_QUESTION, answer_dialogs, ctrl_p_then_cancel
 from tests.ui.preview.pdf_tools import need_poppler, page_count, page_texts
 from ui.preview.pane import PreviewPane
 from ui.preview.printing import make_printer, print_pages
@@ -60,12 +59,8 @@ def test_ctrl_p_asks_about_errors_then_opens_the_print_dialog(qtbot: QtBot) -> N
     pane = pane_for(qtbot)  # the published 2020 report: it breaks R2 and R3
     flushed: list[bool] = []
     pane.before_output = lambda: flushed.append(True)
-    seen: list[str] = []
-    answer_dialogs(["是", "cancel"], seen)
-    with qtbot.waitActive(pane):
-        pane.activateWindow()
-    qtbot.keyClick(pane.scroll_area, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert seen == ["报告还有未改正的错误（见“校验结果”）。仍要继续吗？", "print dialog"]
+    seen = ctrl_p_then_cancel(qtbot, pane, pane.scroll_area)
+    assert seen == [ERRORS_QUESTION, "print dialog"]
     assert flushed == [True]  # text being typed reaches the report before it prints
 
 
@@ -74,4 +69,4 @@ def test_saying_no_to_printing_a_report_with_errors_prints_nothing(qtbot: QtBot)
     seen: list[str] = []
     answer_dialogs(["否"], seen)
     assert pane.print_report() is None
-    assert seen == ["报告还有未改正的错误（见“校验结果”）。仍要继续吗？"]
+    assert seen == [ERRORS_QUESTION]
