@@ -149,7 +149,7 @@ class ChapterEditor(QPlainTextEdit):
 
     # Drags over the text arrive at the viewport and land here; the window's filter sees them
     # first. (Filtering viewport() itself would mean fetching the viewport, the first widget Qt
-    # made on its own, which makes PySide6 set up every widget class it has, about 15 ms,
+    # made on its own, which makes PySide6 set up every widget class it has, up to 20 ms,
     # before the window is first painted.)
     def _filtered(self, e: QEvent) -> bool:
         return self.drop_filter is not None and self.drop_filter.eventFilter(self, e)

@@ -1,8 +1,8 @@
 """The window's file commands: import (menu and dropped files), export to Word or Excel, 版式设置.
 
-Printing and PDF belong to the preview pane (its actions sit in the 文件 menu too). Readers,
-writers, their libraries and the layout profiles are imported on first use, never on the way
-to the first paint.
+Printing and PDF belong to the preview (ui.preview.dock; their actions sit in the 文件 menu too).
+Readers, writers, their libraries and the layout profiles are imported on first use, never on
+the way to the first paint.
 """
 
 from __future__ import annotations
