@@ -6,13 +6,14 @@ labels; the layout is the one whose column titles the header rows match.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from app.domain.layout import CellRole, TableLayout
 from app.domain.layouts import LAYOUTS
 from app.readers.labels import best_match, normalize, numbering
-from app.readers.table_reader import Row, TableRead, fit, records
+from app.readers.table_reader import Row, TableRead, fit, records, split_typed_words
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,11 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
     header: list[str] = []
     votes: dict[str, int] = {}
     data: list[tuple[str, list[str], str, list[str]]] = []  # numeral, header, row label, values
-    for rec in records(rows):
+    for rec in records(rows, _known_label):
         row_label = ""
-        for label in rec.labels:
+        labels, typed = split_typed_words(rec, _known_label)
+        values = typed + rec.values
+        for label in labels:
             item_numeral = _item_numeral(label)
             if item_numeral:
                 numeral, header, row_label = item_numeral, [], ""
@@ -84,8 +87,8 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
                 header.append(label)
             else:
                 row_label = label
-        if numeral and row_label and rec.values:
-            data.append((numeral, list(header), row_label, rec.values))
+        if numeral and row_label and values:
+            data.append((numeral, list(header), row_label, values))
     if not data:
         return result
     for numeral, header, _, _ in data:
@@ -118,6 +121,20 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
             if column:
                 result.put(table, f"{row_key}.{column}", text)
     return result
+
+
+_T2_ROWS = sorted({label for items in _T2_ITEMS.values() for item in items.values()
+                   for _, label in item.rows})
+_T2_COLUMNS = sorted({label for items in _T2_ITEMS.values() for item in items.values()
+                      for _, label in item.columns})
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_label(label: str) -> bool:
+    """An item title, a column title or a row label of table 2, in any layout (as loosely
+    as the rows are matched below)."""
+    return bool(_item_numeral(label) or "信息内容" in normalize(label)
+                or best_match(label, _T2_COLUMNS, 0.75) or best_match(label, _T2_ROWS, 0.5))
 
 
 def header_done(header: list[str], numeral: str) -> bool:

@@ -7,11 +7,14 @@ on the right row; the layout is told by （六）其他处理 having sub-rows or
 
 from __future__ import annotations
 
+import functools
+import itertools
+
 from app.domain.layout import CellRole, TableLayout, ValueKind
 from app.domain.layouts import LAYOUTS
 from app.domain.values import read_value
 from app.readers.labels import best_match, normalize, numbering
-from app.readers.table_reader import Record, Row, TableRead, fit, records
+from app.readers.table_reader import Record, Row, TableRead, fit, records, split_typed_words
 
 
 def _table3_rows(table: TableLayout) -> dict[tuple[str, str, str], str]:
@@ -67,13 +70,25 @@ def read_table3(rows: list[Row]) -> TableRead:
     ctx = ["", "", ""]
     header: list[str] = []
     data: list[tuple[tuple[str, str, str], list[str]]] = []
-    recs = records(rows)
+    recs = records(rows, _is_row_label)
+    previous_is_data = False
     for rec in recs:
         matched = False
+        labels, typed = split_typed_words(rec, _is_row_label)
+        values = typed + rec.values
+        if previous_is_data:
+            # One cell per line, empty cells left out: words typed into the last figure cells
+            # of the row before come before this row's labels.
+            words = list(itertools.takewhile(lambda label: not _known_label(label), labels))
+            row_before = data[-1][1]
+            if words and len(row_before) + len(words) <= _width(header):
+                row_before += words
+                labels = labels[len(words):]
+        previous_is_data = False
         # A table split over pages may repeat its column titles before more rows: several
         # titles in one record are a header, never row labels ("其他" is not "3.其他").
-        repeated_header = sum(1 for label in rec.labels if _is_column_title(label)) >= 2
-        for label in rec.labels:
+        repeated_header = sum(1 for label in labels if _is_column_title(label)) >= 2
+        for label in labels:
             if (not data or repeated_header) and _is_column_title(label):
                 if not data:
                     header.append(label)
@@ -85,15 +100,16 @@ def read_table3(rows: list[Row]) -> TableRead:
                 continue
             matched = True
             _enter(ctx, *hit)
-        if not any(rec.values):
+        if not any(values):
             continue
         path = (ctx[0], ctx[1], ctx[2])
         if not matched or path not in _T3_ALL:
             if data:
-                shown = rec.labels[-1] if rec.labels else "、".join(rec.values)
+                shown = labels[-1] if labels else "、".join(values)
                 result.notes.append(f"表三中“{shown}”一行无法识别，已忽略")
             continue
-        data.append((path, rec.values))
+        data.append((path, values))
+        previous_is_data = True
     if not data:
         # A table without figures still shows its layout by its rows (an old blank template
         # in a new year's report is rule R13 all the same).
@@ -147,6 +163,22 @@ def _layout_of_rows(recs: list[Record]) -> str | None:
     return _table3_layout([path for path in leaves if path in _T3_ALL])
 
 
+def _width(header: list[str]) -> int:
+    """How many figures a row has: seven, and a titled subtotal column when there is one."""
+    return 7 + (_subtotal_position(header) is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_row_label(label: str) -> bool:
+    """A row label of table 3, in any layout (a column title such as 其他 is not 3.其他)."""
+    return not _is_column_title(label) and _match_table3_label(label, ["", "", ""]) is not None
+
+
+def _known_label(label: str) -> bool:
+    """A row label or a column title of table 3."""
+    return _is_column_title(label) or _is_subtotal_title(normalize(label)) or _is_row_label(label)
+
+
 def _is_column_title(label: str) -> bool:
     return normalize(label).split(":")[-1] in _T3_COLUMNS
 
@@ -172,9 +204,13 @@ def _subtotal_position(header: list[str]) -> int | None:
     of its group's columns come before its title (column titles may repeat in merged rows)."""
     names = [normalize(h).split(":")[-1] for h in header]
     for i, name in enumerate(names):
-        if "小计" in name or (name.endswith("合计") and name != "合计"):
+        if _is_subtotal_title(name):
             return 1 + len({n for n in names[:i] if n in _LEGAL_PERSON_COLUMNS})
     return None
+
+
+def _is_subtotal_title(name: str) -> bool:
+    return "小计" in name or (name.endswith("合计") and name != "合计")
 
 
 def _drop_extra_column(values: list[str], header: list[str]) -> list[str] | None:

@@ -9,12 +9,16 @@ may arrive whole or one cell per line.
 
 from __future__ import annotations
 
+import functools
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.domain.layout import TableLayout, ValueKind
+from app.domain.layout import CellRole, TableLayout, ValueKind
 from app.domain.layouts import LAYOUTS
 from app.domain.report import CellValue
 from app.domain.values import looks_like_value, read_value
+from app.readers.labels import best_match
 
 Row = list[str]
 
@@ -27,11 +31,16 @@ class Record:
     values: list[str] = field(default_factory=list)
 
 
-def records(rows: list[Row]) -> list[Record]:
+def records(rows: list[Row], is_label: Callable[[str], bool] | None = None) -> list[Record]:
+    """The rows as labels and figures. `is_label` tells the labels the table knows: words after
+    the last of them in a row were typed into its figure cells ("见附件")."""
     out: list[Record] = []
     for row in rows:
         cells = [c.strip() for c in row]
         label_at = [i for i, c in enumerate(cells) if c and not looks_like_value(c)]
+        known = [i for i in label_at if is_label(cells[i])] if is_label else []
+        if known:
+            label_at = [i for i in label_at if i <= known[-1]]
         # No label follows a figure in an official table: text after a figure is text typed
         # into a figure cell ("见附件"), kept as read for rule R5.
         first_value = next((i for i, c in enumerate(cells) if c and looks_like_value(c)
@@ -55,6 +64,21 @@ def records(rows: list[Row]) -> list[Record]:
         else:
             out.append(Record(labels, values))
     return out
+
+
+def split_typed_words(record: Record, is_label: Callable[[str], bool]) -> tuple[
+        list[str], list[str]]:
+    """One cell per line: a record's labels, and the words typed into the first figure cells of
+    its row ("见附件"), which came as lines of their own: those after the last label the table
+    knows, when figures follow them. Otherwise all are labels (a title line after a row of
+    blank cells is no figure)."""
+    labels = record.labels
+    for i in range(len(labels) - 1, -1, -1):
+        if is_label(labels[i]):
+            if i + 1 < len(labels) and any(record.values):
+                return labels[: i + 1], labels[i + 1:]
+            break
+    return labels, []
 
 
 def fit(values: list[str], width: int) -> list[str]:
@@ -90,14 +114,25 @@ class TableRead:
 
 # ---- table 4 -------------------------------------------------------------------------------
 
+_T4_LABELS = sorted({cell.text for layout in LAYOUTS.values() for cell in layout.table4.grid
+                     if cell.role is not CellRole.VALUE})
+
+
 def read_table4(rows: list[Row]) -> TableRead:
     result = TableRead(None)
     table = LAYOUTS["2021"].table4
     keys = [c.key for c in table.cells]
-    for rec in records(rows):
-        values = [v for v in rec.values]
+    recs = records(rows, _is_t4_label)
+    for i, rec in enumerate(recs):
+        _, typed = split_typed_words(rec, _is_t4_label)
+        values = typed + rec.values
         if sum(1 for v in values if v) < 5:
             continue
+        if i + 1 < len(recs):
+            # One cell per line, empty cells left out: words typed into the last figure cells
+            # are the next lines, before whatever follows the table.
+            after = itertools.takewhile(lambda label: not _is_t4_label(label), recs[i + 1].labels)
+            values += list(after)[: max(0, len(keys) - len(values))]
         fitted = fit(values, len(keys))
         if len(fitted) > len(keys):
             result.notes.append("表四多出若干列，官方表格为15列，多出的已忽略")
@@ -105,3 +140,8 @@ def read_table4(rows: list[Row]) -> TableRead:
             result.put(table, key, text)
         break
     return result
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_t4_label(label: str) -> bool:
+    return best_match(label, _T4_LABELS) is not None

@@ -172,3 +172,15 @@ def test_lead_text_above_a_table_is_the_chapters_and_never_a_table_row() -> None
     for number in ("2", "3", "4"):
         assert read.chapter(number) == written.chapter(number)
     assert read.reader_notes == []
+
+
+@pytest.mark.parametrize("merge", ["merge", "once"])
+def test_words_typed_into_figure_cells_stay_in_their_cells(merge: str) -> None:
+    written = sample_report("2021", random.Random(6))
+    typed = ["table3:new.natural", "table3:deny_secret.total", "table2:licensing.decisions",
+             "table4:review.upheld"]
+    for ref in typed:
+        written.set(ref, "见附件")
+    read = read_docx(word_report(written, Style(merge=merge)))
+    assert_same_figures(read, written)
+    assert set(typed) <= {cell for f in check(read) if f.rule == "R5" for cell in f.cells}

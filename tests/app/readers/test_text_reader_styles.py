@@ -160,3 +160,21 @@ def test_extra_subtotal_column_is_dropped_with_a_note() -> None:
     read = read_text(text)
     assert read.table_cells("table3") == written.table_cells("table3")
     assert any("多出一列" in note for note in read.reader_notes)
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("layout_id", ["2019", "2021"])
+def test_words_typed_into_figure_cells_stay_in_their_cells(style: str, layout_id: str) -> None:
+    # "见附件" in a row's first figure cell reads like a label; it must not shift the row.
+    written = sample_report(layout_id, random.Random(6))
+    rules = "rules.made" if layout_id == "2019" else "rules.issued"
+    typed = ["table3:new.natural", "table3:open.total", f"table2:{rules}",
+             "table4:review.upheld", "table4:suit_after_review.total"]
+    if layout_id == "2021" and style != "stream":  # a row of one figure (stream: no telling)
+        typed.append("table2:licensing.decisions")
+    for ref in typed:
+        written.set(ref, "见附件")
+    read = read_text(render(written, style))
+    assert_same_figures(read, written)
+    r5 = {cell for f in check(read) if f.rule == "R5" for cell in f.cells}
+    assert set(typed) <= r5
