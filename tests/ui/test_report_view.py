@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pytestqt.qtbot import QtBot
 
 from app.domain.edits import SetChapter
@@ -33,3 +35,20 @@ def test_only_the_front_page_is_made_until_another_part_is_shown(qtbot: QtBot) -
     assert view.text_page("5") is page  # made once
     assert len(made) == 3 and made[-1].lines == (view.signature_page().unit,)
     assert [grid.table.name for grid in view.grids()] == ["table3"]
+
+
+def test_a_finding_on_the_signature_opens_its_page_at_the_date(qtbot: QtBot) -> None:
+    report = seed()
+    report.signature_date = dt.date(report.year + 1, 6, 30)  # after the deadline
+    session = ReportSession(report)
+    view = ReportView(session)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    [late] = [f for f in session.findings if f.rule == "R19"]
+    view.go_to(late)
+    assert view.current_part() == "signature"
+    page = view.signature_page()
+    assert view.stack.currentWidget() is page
+    qtbot.waitUntil(page.date.hasFocus)
+    assert page.deadline.text().startswith("落款日期晚于公布期限")
