@@ -89,8 +89,8 @@ def _import_core_before_qt() -> None:
     """Import the core the window needs before Qt, for a faster start.
 
     Once PySide6 is imported, every later import goes through its feature hook, which makes
-    importing the core (the store with sqlite-utils, the rules, the layouts: about 90 modules)
-    measurably slower.
+    importing the core (the store, the rules, the layouts: about 75 modules with the standard
+    library's) measurably slower.
     """
     import app.rules
     import app.store  # noqa: F401
