@@ -7,9 +7,11 @@ symbols stripped, no UPX):
 - a bare window: a QMainWindow of the program's size that exits at its first paint.
 Then it starts each one several times, interleaved (machines here are noisy), offscreen, and
 prints the size and the median time from starting the process to the end of the first paint
-of the window (each prints a line then; closing and exiting are not counted), with the ratios. Each start of a one-file program unpacks it to a fresh
-temporary folder, so every start pays the unpacking; the files themselves are in the page
-cache after the first run (dropping it needs root and is not done here).
+of the window (each prints a line then; closing and exiting are not counted), with the ratios.
+Each start of a one-file program unpacks it to a fresh temporary folder, so every start pays
+the unpacking; the files themselves are in the page cache after the first run (dropping it
+needs root and is not done here). Where the system tells it (Linux, macOS), it also prints the
+peak memory (resident set) of each run, which opens the window and closes it again.
 
 The program is started as a user starts it, with no arguments but `--smoke`: its database in
 the user data folder is a copy of the demo's, so the window reopens the report last open there.
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -80,9 +83,15 @@ def build_bare(helpers: ModuleType) -> Path:
     return program
 
 
-def timed_start(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from starting the program to its first paint: both print a line then
-    (`nianbao --smoke` says 窗口已显示), so closing the window and exiting are not counted."""
+@dataclass(frozen=True)
+class Start:
+    seconds: float  # from starting the process to the end of the first paint
+    peak_mb: float | None  # the most memory the run held (None: the system does not say)
+
+
+def timed_start(command: list[str], env: dict[str, str]) -> Start:
+    """One run to the first paint: both programs print a line then (`nianbao --smoke` says
+    窗口已显示), so closing the window and exiting are not counted in the time."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors)
@@ -90,30 +99,39 @@ def timed_start(command: list[str], env: dict[str, str]) -> float:
         line = process.stdout.readline()
         elapsed = time.perf_counter() - start
         process.stdout.read()
-        process.wait()
+        peak_mb = None
+        if hasattr(os, "wait4"):
+            # The one-file program is a small launcher waiting for the program itself: the
+            # peak of a process covers the children it waited for.
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            peak_mb = usage.ru_maxrss / (1e6 if sys.platform == "darwin" else 1e3)
+        else:
+            process.wait()
         if process.returncode != 0 or not line:
             errors.seek(0)
             raise SystemExit(f"{command[0]} failed ({process.returncode}):\n"
                              + errors.read().decode(errors="replace"))
-    return elapsed
+    return Start(elapsed, peak_mb)
 
 
-def measure(programs: dict[str, list[str]], starts: int, env: dict[str, str]) -> dict[str, list[float]]:
-    """Seconds per start of each program, started in turn so that noise hits all alike."""
+def measure(programs: dict[str, list[str]], starts: int, env: dict[str, str]) -> dict[str, list[Start]]:
+    """The starts of each program, in turn so that noise hits all alike."""
     for command in programs.values():
         timed_start(command, env)  # file cache warm, the window's position remembered
-    times: dict[str, list[float]] = {name: [] for name in programs}
+    runs: dict[str, list[Start]] = {name: [] for name in programs}
     for _ in range(starts):
         for name, command in programs.items():
-            times[name].append(timed_start(command, env))
-    return times
+            runs[name].append(timed_start(command, env))
+    return runs
 
 
-def report(kind: str, ours_size: int, bare_size: int, ours_times: list[float],
-           bare_times: list[float], targets: bool) -> None:
+def report(kind: str, ours_size: int, bare_size: int, ours: list[Start], bare: list[Start],
+           targets: bool) -> None:
+    ours_times, bare_times = [r.seconds for r in ours], [r.seconds for r in bare]
     ours_start, bare_start = statistics.median(ours_times), statistics.median(bare_times)
     size_ratio, start_ratio = ours_size / bare_size, ours_start / bare_start
-    print(f"{kind}: size, start to first paint ({len(ours_times)} starts each, median)")
+    print(f"{kind}: size, start to first paint ({len(ours)} starts each, median)")
     print(f"  bare PySide6 window  {bare_size / 1e6:7.1f} MB  {bare_start:6.3f} s"
           f"  (min {min(bare_times):.3f}, max {max(bare_times):.3f})")
     print(f"  nianbao              {ours_size / 1e6:7.1f} MB  {ours_start:6.3f} s"
@@ -124,6 +142,12 @@ def report(kind: str, ours_size: int, bare_size: int, ours_times: list[float],
                    f"size {'met' if size_ratio <= SIZE_TARGET else 'NOT met'}, "
                    f"start-up {'met' if start_ratio <= START_TARGET else 'NOT met'}")
     print(f"  ratio                {size_ratio:7.2f}×     {start_ratio:6.2f}×{verdict}")
+    ours_peaks = [r.peak_mb for r in ours if r.peak_mb is not None]
+    bare_peaks = [r.peak_mb for r in bare if r.peak_mb is not None]
+    if ours_peaks and bare_peaks:
+        ours_peak, bare_peak = statistics.median(ours_peaks), statistics.median(bare_peaks)
+        print(f"  peak memory (median): bare {bare_peak:.0f} MB, nianbao {ours_peak:.0f} MB,"
+              f" ratio {ours_peak / bare_peak:.2f}×")
 
 
 def folder_size(folder: Path) -> int:
@@ -162,7 +186,7 @@ def main() -> int:
         timed_start([str(ours), "--demo", "--smoke"], env)
         data = work / "data" / "Nianbao"
         shutil.copy(data / "demo.sqlite3", data / DB_FILE_NAME)
-        times = measure({
+        runs = measure({
             "ours": [str(ours), "--smoke"],
             "bare": [str(bare)],
             "ours folder": [str(ours_folder), "--smoke"],
@@ -170,9 +194,9 @@ def main() -> int:
         }, args.starts, env)
 
     report("one file", ours.stat().st_size, bare.stat().st_size,
-           times["ours"], times["bare"], targets=True)
+           runs["ours"], runs["bare"], targets=True)
     report("one folder (nothing to unpack at start)", folder_size(ours_folder.parent),
-           folder_size(bare_folder.parent), times["ours folder"], times["bare folder"],
+           folder_size(bare_folder.parent), runs["ours folder"], runs["bare folder"],
            targets=False)
     return 0
 
