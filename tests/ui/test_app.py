@@ -14,7 +14,7 @@ from ui.app import CJK_FAMILIES, choose_cjk_family
 
 # Runs the launcher and reports which of the modules that the first window does without had
 # been imported at the first paint (with --smoke) and by the time it returned: python-docx, the
-# preview's layout, sqlite-utils.
+# preview's layout, sqlite-utils, the grid.
 RUN = (
     "import sys\n"
     "import ui.app\n"
