@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.chapters import TABLE_CHAPTERS, TEXT_CHAPTERS
 from app.domain.findings import Finding, Severity
 from app.domain.report import Report, chapter_heading
-from ui.chapter_editor import ChapterEditor, PageTexts, TextPage, chapter_page
+from ui.chapter_editor import PageTexts, TextPage, chapter_page
 from ui.icons import severity_icon
 from ui.report_pages import FrontPage, SignaturePage, TablePage
 from ui.session import ReportSession
@@ -188,14 +188,6 @@ class ReportView(QWidget):
     def current_grid(self) -> TableGrid | None:
         part = self.current_part()
         return self.grid(part) if part in TABLE_CHAPTERS else None
-
-    def grids(self) -> list[TableGrid]:
-        """The grids made so far."""
-        return [page.grid for page in self._pages.values() if isinstance(page, TablePage)]
-
-    def editors(self) -> list[ChapterEditor]:
-        """The multi-line editors made so far (the preamble first)."""
-        return [editor for texts in self._texts for editor in texts.editors]
 
     def bindings(self) -> list[TextBinding]:
         """The text bindings made so far."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.edits import SetChapter
 from tests.ui.window_helpers import seed
-from ui.chapter_editor import PageTexts
-from ui.report_view import ReportView
+from ui.chapter_editor import PageTexts, TextPage
+from ui.report_pages import FrontPage, SignaturePage, TablePage
+from ui.report_view import PART_KEYS, ReportView
 from ui.session import ReportSession
 
 
@@ -19,7 +21,8 @@ def test_only_the_front_page_is_made_until_another_part_is_shown(qtbot: QtBot) -
     view = ReportView(session, on_texts=made.append)
     qtbot.addWidget(view)
     assert [t.editors for t in made] == [(view.front.preamble,)]
-    assert view.editors() == [view.front.preamble] and view.grids() == []
+    assert [type(view.stack.widget(row)) for row in range(len(PART_KEYS))] == [
+        FrontPage, *[QWidget] * (len(PART_KEYS) - 1)]  # the others are stand-ins
 
     # An edit to a chapter nobody has opened yet is there when it is opened.
     session.push(SetChapter("5", "本年度没有需要改进的问题。"))
@@ -34,7 +37,10 @@ def test_only_the_front_page_is_made_until_another_part_is_shown(qtbot: QtBot) -
     view.show_part("signature")
     assert view.text_page("5") is page  # made once
     assert len(made) == 3 and made[-1].lines == (view.signature_page().unit,)
-    assert [grid.table.name for grid in view.grids()] == ["table3"]
+    made_pages = {key: type(view.stack.widget(row)) for row, key in enumerate(PART_KEYS)
+                  if type(view.stack.widget(row)) is not QWidget}
+    assert made_pages == {"front": FrontPage, "3": TablePage, "5": TextPage,
+                          "signature": SignaturePage}
 
 
 def test_a_finding_on_the_signature_opens_its_page_at_the_date(qtbot: QtBot) -> None:
