@@ -48,15 +48,14 @@ def _store_when_shown(seen: list[ImportDialog]) -> None:
 
 
 def _show_preview(qtbot: QtBot, window: MainWindow) -> PreviewPane:
-    made: list[PreviewPane] = []
-    window.preview_dock.pane_made.connect(made.append)
     window.preview_action.trigger()
+    assert window.preview_dock.made  # by showing the dock
     pane = window.preview_dock.pane()
+    assert window.preview_dock.widget() is pane
     if pane.page_count == 0:
         with qtbot.waitSignal(pane.refreshed, timeout=3000):
             pass
     assert window.preview_dock.isVisible() and pane.page_count > 1
-    assert made == [pane]  # made by showing the dock, once
     return pane
 
 

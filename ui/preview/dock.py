@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 
 class PreviewDock(QDockWidget):
-    pane_made = Signal(object)  # the PreviewPane, once
-
     def __init__(self, parent: QWidget, *,
                  profile_for: Callable[[ReportSession], LayoutProfile],
                  before_output: Callable[[], object] | None = None) -> None:
@@ -64,7 +62,6 @@ class PreviewDock(QDockWidget):
             pane.set_session(session, self._profile_for(session) if session else None)
             self._pane = pane
             self.setWidget(pane)
-            self.pane_made.emit(pane)
         return self._pane
 
     def set_session(self, session: ReportSession | None) -> None:
