@@ -176,8 +176,10 @@ class MainWindow(QMainWindow):
         self.units_dock.setVisible(not empty or self.session is not None)
         self.findings_dock.setVisible(self.session is not None)
 
-    def open_report(self, unit: str, year: int) -> bool:
-        """Make the unit's report of `year` the open one (saving the one before)."""
+    def open_report(self, unit: str, year: int, *, remember: bool = True) -> bool:
+        """Make the unit's report of `year` the open one (saving the one before), and remember
+        it as where the user is unless told not to (ui.window_position restores the part
+        and cell first)."""
         if self.session is not None and (self.session.report.unit, self.session.report.year) == (
             unit, year
         ):
@@ -193,7 +195,8 @@ class MainWindow(QMainWindow):
             return False
         self._show_session(ReportSession(report, previous, self))
         self.units.select(unit, year, emit=False)
-        self.remember_position()
+        if remember:
+            self.remember_position()
         return True
 
     def forget_session(self) -> None:

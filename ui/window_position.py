@@ -57,7 +57,10 @@ class PositionMemory(QObject):
         except StoreError as exc:
             window.store_error(exc)
             return False
-        if not unit or not year_text.isdigit() or not window.open_report(unit, int(year_text)):
+        # Nothing is written on the way: the report, part and cell restored are the ones stored
+        # (remembering at once would store the front page, before the part is shown).
+        if not unit or not year_text.isdigit() or not window.open_report(
+                unit, int(year_text), remember=False):
             return False
         assert window.view is not None
         if part in PART_KEYS:

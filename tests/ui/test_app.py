@@ -9,8 +9,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from app.store import Store
 from tests.paths import REPO
 from ui.app import CJK_FAMILIES, choose_cjk_family
+from ui.window_position import LAST_PART
 
 # Runs the launcher and reports which of the modules that the first window does without had
 # been imported at the first paint (with --smoke) and by the time it returned: python-docx, the
@@ -59,6 +61,21 @@ def test_the_next_start_loads_only_what_the_first_window_shows(tmp_path: Path) -
     again = nianbao(tmp_path, "--smoke", "--db", str(db))
     assert again.returncode == 0, again.stderr
     assert "at first paint:\n" in again.stdout
+
+
+def test_reopening_on_a_table_writes_nothing_before_the_first_paint(tmp_path: Path) -> None:
+    # The user left table 3 open. Reopening it must not first store the front page as where
+    # they were (a write, and sqlite-utils loaded, on the way to the window).
+    first = nianbao(tmp_path, "--demo", "--smoke")
+    assert first.returncode == 0, first.stderr
+    db = tmp_path / "data" / "Nianbao" / "demo.sqlite3"
+    with Store.open(db) as store:
+        store.set_setting(LAST_PART, "3")
+    again = nianbao(tmp_path, "--smoke", "--db", str(db))
+    assert again.returncode == 0, again.stderr
+    assert "at first paint: ui.grid\n" in again.stdout
+    with Store.open(db) as store:
+        assert store.get_setting(LAST_PART) == "3"
 
 
 def test_screenshot_of_an_empty_database_shows_the_demo_at_full_size(tmp_path: Path) -> None:
