@@ -305,7 +305,7 @@ class TableGrid(QTableView):
 
     def fit_to_width(self, force: bool = False) -> None:
         """Lay the columns out over the visible width, then size rows to the wrapped text."""
-        available = self.viewport().width()
+        available = self._viewport_width()
         if available == self._fitted_width and not force:
             return
         self._fitted_width = available
@@ -318,6 +318,13 @@ class TableGrid(QTableView):
                                        frozenset({CellRole.TITLE.value}))
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
+
+    def _viewport_width(self) -> int:
+        """The viewport's width, worked out from the frame and the scroll bar: fetching the
+        viewport itself on the way to the first paint makes PySide6 set up every widget class
+        it has (see ui.chapter_editor)."""
+        bar = self.verticalScrollBar()
+        return self.contentsRect().width() - (bar.width() if bar.isVisibleTo(self) else 0)
 
     def _minimum_widths(self) -> list[int]:
         metrics = QFontMetrics(self.font())
@@ -367,6 +374,6 @@ class TableGrid(QTableView):
         frame = 2 * self.frameWidth()
         width = sum(self._minimum_widths()) + frame
         height = sum(self.rowHeight(r) for r in range(self.table.n_rows)) + frame
-        if sum(self.columnWidth(c) for c in range(self.table.n_cols)) > self.viewport().width():
+        if sum(self.columnWidth(c) for c in range(self.table.n_cols)) > self._viewport_width():
             height += self.horizontalScrollBar().sizeHint().height()
         return QSize(width, height)
