@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from app.domain.layout import CellRole, TableLayout
 from app.domain.layouts import LAYOUTS
 from app.readers.labels import best_match, normalize, numbering
-from app.readers.table_reader import Row, TableRead, fit, records, split_typed_words
+from app.readers.table_reader import (
+    Row,
+    TableRead,
+    fit,
+    records,
+    split_typed_words,
+    without_extra_words,
+)
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
             result.notes.append(f"表二中“{row_label}”一行无法识别，已忽略")
             continue
         columns = _columns_in_order(item, header)
+        values = without_extra_words(values, len(columns))
         for column, text in zip(columns, fit(values, len(columns)), strict=False):
             if column:
                 result.put(table, f"{row_key}.{column}", text)

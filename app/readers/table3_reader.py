@@ -14,7 +14,15 @@ from app.domain.layout import CellRole, TableLayout, ValueKind
 from app.domain.layouts import LAYOUTS
 from app.domain.values import read_value
 from app.readers.labels import best_match, normalize, numbering
-from app.readers.table_reader import Record, Row, TableRead, fit, records, split_typed_words
+from app.readers.table_reader import (
+    Record,
+    Row,
+    TableRead,
+    fit,
+    records,
+    split_typed_words,
+    without_extra_words,
+)
 
 
 def _table3_rows(table: TableLayout) -> dict[tuple[str, str, str], str]:
@@ -126,6 +134,7 @@ def read_table3(rows: list[Row]) -> TableRead:
         key = paths.get(path)
         if key is None:
             continue
+        values = without_extra_words(values, _width(header))
         if subtotal_at is not None and len(values) == len(columns) + 1:
             # A titled 小计 column: dropped by its place, before any blank cell is taken for
             # padding (a blank 自然人 cell would otherwise shift the row).

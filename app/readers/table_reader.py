@@ -81,6 +81,15 @@ def split_typed_words(record: Record, is_label: Callable[[str], bool]) -> tuple[
     return labels, []
 
 
+def without_extra_words(values: list[str], width: int) -> list[str]:
+    """Leading words that leave a row with more cells than its table has figures were never
+    typed into a figure cell: they are a column some pages add (a unit, "件"). Dropped."""
+    v = list(values)
+    while len(fit(v, width)) > width and v[0] and not looks_like_value(v[0]):
+        v.pop(0)
+    return v
+
+
 def fit(values: list[str], width: int) -> list[str]:
     """Drop the empty padding cells that merged labels leave, down to `width` figures."""
     v = list(values)
@@ -133,7 +142,7 @@ def read_table4(rows: list[Row]) -> TableRead:
             # are the next lines, before whatever follows the table.
             after = itertools.takewhile(lambda label: not _is_t4_label(label), recs[i + 1].labels)
             values += list(after)[: max(0, len(keys) - len(values))]
-        fitted = fit(values, len(keys))
+        fitted = fit(without_extra_words(values, len(keys)), len(keys))
         if len(fitted) > len(keys):
             result.notes.append("表四多出若干列，官方表格为15列，多出的已忽略")
         for key, text in zip(keys, fitted, strict=False):

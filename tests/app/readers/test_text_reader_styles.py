@@ -178,3 +178,22 @@ def test_words_typed_into_figure_cells_stay_in_their_cells(style: str, layout_id
     assert_same_figures(read, written)
     r5 = {cell for f in check(read) if f.rule == "R5" for cell in f.cells}
     assert set(typed) <= r5
+
+
+def test_a_unit_column_beside_the_labels_is_no_figure() -> None:
+    # Some pages add a column "件" between a row's label and its figures: the figures keep
+    # their columns (the unit is not taken for a figure typed into the first cell).
+    written = sample_report("2021", random.Random(7))
+    for ref in written.table_cells("table2"):
+        written.set(f"table2:{ref}", 5)  # whole numbers, so every figure cell is digits
+    lines = render(written, "tabs").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("二、主动公开"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    for i in range(start, end):
+        cells = lines[i].split("\t")
+        first = next((j for j, c in enumerate(cells) if c.isdigit()), None)
+        if first is not None:
+            lines[i] = "\t".join([*cells[:first], "件", *cells[first:]])
+    read = read_text("\n".join(lines))
+    for table in ("table2", "table3"):
+        assert read.table_cells(table) == written.table_cells(table), table
