@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from ui.preview.actions import output_actions
 from ui.session import ReportSession
 
 if TYPE_CHECKING:
@@ -33,13 +32,8 @@ class PreviewDock(QDockWidget):
         self._before_output = before_output
         self._session: ReportSession | None = None
         self._pane: PreviewPane | None = None
-        self.print_action = QAction("打印…", self)
-        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.print_action.setToolTip("打印（Ctrl+P）")
+        self.print_action, self.pdf_action = output_actions(self)
         self.print_action.triggered.connect(lambda: self.pane().print_report())
-        self.pdf_action = QAction("导出 PDF…", self)
-        self.pdf_action.setToolTip("导出为 PDF 文件（不需要 Word 或 WPS）")
         self.pdf_action.triggered.connect(lambda: self.pane().export_pdf_dialog())
         self._enable_output()
         self.visibilityChanged.connect(self._visibility_changed)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -33,6 +33,7 @@ from app.document.profile import OFFICIAL, LayoutProfile
 from app.domain.findings import has_errors
 from app.exporters import ExportError
 from ui.dialogs import ask_yes_no, tell
+from ui.preview.actions import output_actions
 from ui.preview.canvas import GAP_PX, PageCanvas
 from ui.preview.fonts import installed_families, resolve_fonts
 from ui.preview.metrics import QtFonts
@@ -96,7 +97,10 @@ class PreviewPane(QWidget):
         banner_row.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
         self._banner_closed = False
         if actions is None:
-            self._build_actions()
+            self.print_action, self.pdf_action = output_actions(self)
+            self.print_action.triggered.connect(self.print_report)
+            self.pdf_action.triggered.connect(self.export_pdf_dialog)
+            self.addAction(self.print_action)
         else:  # print and PDF: their owner calls print_report and export_pdf_dialog
             self.print_action, self.pdf_action = actions
         layout = QVBoxLayout(self)
@@ -109,17 +113,6 @@ class PreviewPane(QWidget):
         self.set_session(session, profile)
 
     # --- building ------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        self.print_action = QAction("打印…", self)
-        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.print_action.setToolTip("打印（Ctrl+P）")
-        self.print_action.triggered.connect(self.print_report)
-        self.pdf_action = QAction("导出 PDF…", self)
-        self.pdf_action.setToolTip("导出为 PDF 文件（不需要 Word 或 WPS）")
-        self.pdf_action.triggered.connect(self.export_pdf_dialog)
-        self.addAction(self.print_action)
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton()
