@@ -97,7 +97,6 @@ class ReportView(QWidget):
         self.outline.setSpacing(3)
         self.stack = QStackedWidget()
         self._on_texts = on_texts
-        self._texts: list[PageTexts] = []
         # A part's page is made when first shown or asked for: only the part shown first (and
         # none of the grids, which cost more than the rest of the window) is made on the way
         # to the window's first paint.
@@ -160,7 +159,6 @@ class ReportView(QWidget):
         if isinstance(page, TablePage):
             self.grid_created.emit(page.grid)
         else:
-            self._texts.append(page.texts)
             if self._on_texts is not None:
                 self._on_texts(page.texts)
         return page
@@ -191,7 +189,9 @@ class ReportView(QWidget):
 
     def bindings(self) -> list[TextBinding]:
         """The text bindings made so far."""
-        return [binding for texts in self._texts for binding in texts.bindings]
+        return [binding for page in self._pages.values()
+                if isinstance(page, FrontPage | SignaturePage | TextPage)
+                for binding in page.texts.bindings]
 
     def flush_text(self) -> None:
         for binding in self.bindings():
