@@ -18,7 +18,6 @@ from app.readers.table_reader import (
     TableRead,
     fit,
     records,
-    split_typed_words,
     without_extra_words,
 )
 
@@ -80,9 +79,7 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
     data: list[tuple[str, list[str], str, list[str]]] = []  # numeral, header, row label, values
     for rec in records(rows, _known_label):
         row_label = ""
-        labels, typed = split_typed_words(rec, _known_label)
-        values = typed + rec.values
-        for label in labels:
+        for label in rec.labels:
             item_numeral = _item_numeral(label)
             if item_numeral:
                 numeral, header, row_label = item_numeral, [], ""
@@ -94,8 +91,8 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
                 header.append(label)
             else:
                 row_label = label
-        if numeral and row_label and values:
-            data.append((numeral, list(header), row_label, values))
+        if numeral and row_label and rec.values:
+            data.append((numeral, list(header), row_label, rec.values))
     if not data:
         return result
     for numeral, header, _, _ in data:

@@ -8,7 +8,6 @@ on the right row; the layout is told by （六）其他处理 having sub-rows or
 from __future__ import annotations
 
 import functools
-import itertools
 
 from app.domain.layout import CellRole, TableLayout, ValueKind
 from app.domain.layouts import LAYOUTS
@@ -20,7 +19,6 @@ from app.readers.table_reader import (
     TableRead,
     fit,
     records,
-    split_typed_words,
     without_extra_words,
 )
 
@@ -78,21 +76,11 @@ def read_table3(rows: list[Row]) -> TableRead:
     ctx = ["", "", ""]
     header: list[str] = []
     data: list[tuple[tuple[str, str, str], list[str]]] = []
-    recs = records(rows, _is_row_label)
-    previous_is_data = False
+    width = 7 + any(_is_subtotal_title(normalize(cell)) for row in rows for cell in row if cell)
+    recs = records(rows, _known_label, width)
     for rec in recs:
         matched = False
-        labels, typed = split_typed_words(rec, _is_row_label)
-        values = typed + rec.values
-        if previous_is_data:
-            # One cell per line, empty cells left out: words typed into the last figure cells
-            # of the row before come before this row's labels.
-            words = list(itertools.takewhile(lambda label: not _known_label(label), labels))
-            row_before = data[-1][1]
-            if words and len(row_before) + len(words) <= _width(header):
-                row_before += words
-                labels = labels[len(words):]
-        previous_is_data = False
+        labels, values = rec.labels, rec.values
         # A table split over pages may repeat its column titles before more rows: several
         # titles in one record are a header, never row labels ("其他" is not "3.其他").
         repeated_header = sum(1 for label in labels if _is_column_title(label)) >= 2
@@ -117,7 +105,6 @@ def read_table3(rows: list[Row]) -> TableRead:
                 result.notes.append(f"表三中“{shown}”一行无法识别，已忽略")
             continue
         data.append((path, values))
-        previous_is_data = True
     if not data:
         # A table without figures still shows its layout by its rows (an old blank template
         # in a new year's report is rule R13 all the same).
@@ -134,7 +121,7 @@ def read_table3(rows: list[Row]) -> TableRead:
         key = paths.get(path)
         if key is None:
             continue
-        values = without_extra_words(values, _width(header))
+        values = without_extra_words(values, width)
         if subtotal_at is not None and len(values) == len(columns) + 1:
             # A titled 小计 column: dropped by its place, before any blank cell is taken for
             # padding (a blank 自然人 cell would otherwise shift the row).
@@ -172,20 +159,11 @@ def _layout_of_rows(recs: list[Record]) -> str | None:
     return _table3_layout([path for path in leaves if path in _T3_ALL])
 
 
-def _width(header: list[str]) -> int:
-    """How many figures a row has: seven, and a titled subtotal column when there is one."""
-    return 7 + (_subtotal_position(header) is not None)
-
-
 @functools.lru_cache(maxsize=4096)
-def _is_row_label(label: str) -> bool:
-    """A row label of table 3, in any layout (a column title such as 其他 is not 3.其他)."""
-    return not _is_column_title(label) and _match_table3_label(label, ["", "", ""]) is not None
-
-
 def _known_label(label: str) -> bool:
-    """A row label or a column title of table 3."""
-    return _is_column_title(label) or _is_subtotal_title(normalize(label)) or _is_row_label(label)
+    """A row label or a column title of table 3, in any layout."""
+    return (_is_column_title(label) or _is_subtotal_title(normalize(label))
+            or _match_table3_label(label, ["", "", ""]) is not None)
 
 
 def _is_column_title(label: str) -> bool:

@@ -31,9 +31,14 @@ class Record:
     values: list[str] = field(default_factory=list)
 
 
-def records(rows: list[Row], is_label: Callable[[str], bool] | None = None) -> list[Record]:
-    """The rows as labels and figures. `is_label` tells the labels the table knows: words after
-    the last of them in a row were typed into its figure cells ("见附件")."""
+def records(rows: list[Row], is_label: Callable[[str], bool] | None = None,
+            width: int | None = None) -> list[Record]:
+    """The rows as labels and figures.
+
+    `is_label` tells the labels the table knows: words after the last of them in a row were
+    typed into its figure cells ("见附件"), and are figures. With one cell per line the row is
+    not there to tell; see `_typed_words_apart`, which `width` (the figures in a row) helps.
+    """
     out: list[Record] = []
     for row in rows:
         cells = [c.strip() for c in row]
@@ -63,22 +68,31 @@ def records(rows: list[Row], is_label: Callable[[str], bool] | None = None) -> l
             out[-1].values = values
         else:
             out.append(Record(labels, values))
+    return _typed_words_apart(out, is_label, width) if is_label else out
+
+
+def _typed_words_apart(recs: list[Record], is_label: Callable[[str], bool],
+                       width: int | None) -> list[Record]:
+    """One cell per line: words typed into figure cells come as lines of their own, and read
+    as labels. Those after a record's last known label are its first figures, when figures
+    follow them (a title line after a row of blank cells is no figure). With `width`, those
+    before a record's first known label are the last figures of the row before, when that row
+    is short of them by at least as many."""
+    out: list[Record] = []
+    for rec in recs:
+        labels, values = rec.labels, rec.values
+        last = next((i for i in range(len(labels) - 1, -1, -1) if is_label(labels[i])), None)
+        if last is not None and last + 1 < len(labels) and any(values):
+            labels, values = labels[: last + 1], labels[last + 1:] + values
+        before = out[-1] if out and out[-1].labels and any(out[-1].values) else None
+        if width is not None and before is not None:
+            words = list(itertools.takewhile(lambda label: not is_label(label), labels))
+            if words and len(before.values) + len(words) <= width:
+                before.values += words
+                labels = labels[len(words):]
+        if labels or any(values):
+            out.append(Record(labels, values))
     return out
-
-
-def split_typed_words(record: Record, is_label: Callable[[str], bool]) -> tuple[
-        list[str], list[str]]:
-    """One cell per line: a record's labels, and the words typed into the first figure cells of
-    its row ("见附件"), which came as lines of their own: those after the last label the table
-    knows, when figures follow them. Otherwise all are labels (a title line after a row of
-    blank cells is no figure)."""
-    labels = record.labels
-    for i in range(len(labels) - 1, -1, -1):
-        if is_label(labels[i]):
-            if i + 1 < len(labels) and any(record.values):
-                return labels[: i + 1], labels[i + 1:]
-            break
-    return labels, []
 
 
 def without_extra_words(values: list[str], width: int) -> list[str]:
@@ -131,17 +145,10 @@ def read_table4(rows: list[Row]) -> TableRead:
     result = TableRead(None)
     table = LAYOUTS["2021"].table4
     keys = [c.key for c in table.cells]
-    recs = records(rows, _is_t4_label)
-    for i, rec in enumerate(recs):
-        _, typed = split_typed_words(rec, _is_t4_label)
-        values = typed + rec.values
+    for rec in records(rows, _is_t4_label, len(keys)):
+        values = rec.values
         if sum(1 for v in values if v) < 5:
             continue
-        if i + 1 < len(recs):
-            # One cell per line, empty cells left out: words typed into the last figure cells
-            # are the next lines, before whatever follows the table.
-            after = itertools.takewhile(lambda label: not _is_t4_label(label), recs[i + 1].labels)
-            values += list(after)[: max(0, len(keys) - len(values))]
         fitted = fit(without_extra_words(values, len(keys)), len(keys))
         if len(fitted) > len(keys):
             result.notes.append("表四多出若干列，官方表格为15列，多出的已忽略")
