@@ -14,13 +14,23 @@ PLACES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 CHAPTER_NUMERALS = "一二三四五六"
 
 
+class Unusable(Exception):
+    """Input a command cannot use: its message is printed as one line, the exit status is 2."""
+
+
 def use_utf8_output() -> None:
-    """Print UTF-8 whatever the locale says (a Windows console or pipe would say GBK)."""
+    """Print UTF-8 whatever the locale says, with "\n" line ends on every system.
+
+    A Windows pipe or file would otherwise get the ANSI code page (GBK on a Chinese Windows,
+    cp1252 elsewhere, which cannot encode Chinese at all) and "\r\n": `nianbao dump` would
+    write different bytes on Windows and Linux. A Windows console shows "\n" as a new line,
+    and takes UTF-8 text as Unicode whatever its code page.
+    """
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             # A stream that cannot switch (already written in another encoding) keeps it.
             with contextlib.suppress(ValueError, OSError):
-                stream.reconfigure(encoding="utf-8", errors="replace")
+                stream.reconfigure(encoding="utf-8", errors="replace", newline="\n")
 
 
 def print_out(text: str, end: str = "\n") -> None:

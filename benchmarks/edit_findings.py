@@ -92,7 +92,8 @@ def start_up(starts: int, workdir: Path) -> tuple[float, float]:
     bare_program = [sys.executable, "-c", BARE_WINDOW]
     subprocess.run(program, cwd=ROOT, env=env, check=True, capture_output=True)  # warm caches
     subprocess.run(bare_program, cwd=ROOT, env=env, check=True, capture_output=True)
-    ours, bare = [], []
+    ours: list[float] = []
+    bare: list[float] = []
     for _ in range(starts):
         for command, times in ((program, ours), (bare_program, bare)):
             start = time.perf_counter()
@@ -112,14 +113,19 @@ def main() -> None:
         shown, computed, bare = per_edit(args.edits, workdir)
     print(f"per edit ({args.edits} edits of {CELL} in the demo report, medians)")
     print(f"  bare: apply the edit, no checks     {bare * 1e6:10.1f} µs")
-    print(f"  apply + all rules (no Qt)           {computed * 1e6:10.1f} µs"
-          f"   ratio {computed / bare:8.1f}")
-    print(f"  window: setData → findings shown    {shown * 1e6:10.1f} µs"
-          f"   ratio {shown / bare:8.1f}")
+    print(
+        f"  apply + all rules (no Qt)           {computed * 1e6:10.1f} µs"
+        f"   ratio {computed / bare:8.1f}"
+    )
+    print(
+        f"  window: setData → findings shown    {shown * 1e6:10.1f} µs   ratio {shown / bare:8.1f}"
+    )
     print(f"start-up to first paint ({args.starts} runs each, whole process, medians)")
     print(f"  bare PySide6 window                 {bare_start:10.3f} s")
-    print(f"  nianbao --smoke                     {ours_start:10.3f} s"
-          f"   ratio {ours_start / bare_start:8.2f}")
+    print(
+        f"  nianbao --smoke                     {ours_start:10.3f} s"
+        f"   ratio {ours_start / bare_start:8.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -65,8 +65,6 @@ def same_size_spec() -> dict[str, object]:
     return {"paragraphs": paragraphs, "tables": tables}
 
 
-
-
 def bare_in_process(spec: dict[str, object], target: Path) -> None:
     namespace = {"__name__": "bare"}
     sys.argv[1:3] = [str(target.with_suffix(".json")), str(target)]
@@ -84,8 +82,15 @@ def main() -> None:
         spec_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         bare_file = folder / "bare.py"
         bare_file.write_text(BARE_SCRIPT, encoding="utf-8")
-        ours_cmd = [sys.executable, "-m", "app.cli", "export", str(DEMO_JSON),
-                    "-o", str(folder / "ours.docx")]
+        ours_cmd = [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "export",
+            str(DEMO_JSON),
+            "-o",
+            str(folder / "ours.docx"),
+        ]
         bare_cmd = [sys.executable, str(bare_file), str(spec_file), str(folder / "bare.docx")]
 
         # Both processes may cache bytecode, in a folder of their own (not the checkout), so
@@ -107,15 +112,21 @@ def main() -> None:
         inner_bare = median_seconds(lambda: bare_in_process(spec, folder / "bare2.docx"), repeat)
         inner_ours = median_seconds(lambda: export_docx(report, folder / "ours2.docx"), repeat)
     paragraphs = len(spec["paragraphs"])  # type: ignore[arg-type]
-    print(f"demo report: {paragraphs} paragraphs, 3 tables with {n_cells} grid cells; "
-          f"{repeat} runs each, medians")
+    print(
+        f"demo report: {paragraphs} paragraphs, 3 tables with {n_cells} grid cells; "
+        f"{repeat} runs each, medians"
+    )
     print(f"  python -c pass (start-up alone)  {python_start * 1e3:8.1f} ms")
     print(f"  whole process, bare python-docx  {process_bare * 1e3:8.1f} ms")
-    print(f"  whole process, nianbao export    {process_ours * 1e3:8.1f} ms"
-          f"   ratio {process_ours / process_bare:5.2f}")
+    print(
+        f"  whole process, nianbao export    {process_ours * 1e3:8.1f} ms"
+        f"   ratio {process_ours / process_bare:5.2f}"
+    )
     print(f"  in-process,    bare python-docx  {inner_bare * 1e3:8.1f} ms")
-    print(f"  in-process,    export_docx       {inner_ours * 1e3:8.1f} ms"
-          f"   ratio {inner_ours / inner_bare:5.2f}   (includes reading the file back)")
+    print(
+        f"  in-process,    export_docx       {inner_ours * 1e3:8.1f} ms"
+        f"   ratio {inner_ours / inner_bare:5.2f}   (includes reading the file back)"
+    )
 
 
 if __name__ == "__main__":

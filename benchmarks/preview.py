@@ -38,12 +38,11 @@ from ui.session import ReportSession  # noqa: E402
 SCREEN_DPI = 96
 
 
-
-
 def whole_process(*args: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "ui.launcher", *args], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "ui.launcher", *args], cwd=ROOT, check=True, capture_output=True
+    )
     return time.perf_counter() - start
 
 
@@ -53,8 +52,11 @@ def main() -> None:
     report = demo_seed_report()
     fonts = qt_fonts(OFFICIAL)
     scale = SCREEN_DPI / 72
-    image = QImage(round(PAGE_WIDTH_PT * scale), round(PAGE_HEIGHT_PT * scale),
-                   QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        round(PAGE_WIDTH_PT * scale),
+        round(PAGE_HEIGHT_PT * scale),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
 
     def render_once() -> None:
         document = paginate(build_blocks(report, OFFICIAL), OFFICIAL, fonts)
@@ -86,18 +88,24 @@ def main() -> None:
     pages = len(paginate(build_blocks(report), OFFICIAL, fonts).pages)
     print(f"demo report, {pages} pages, {repeat} runs each, medians")
     print(f"  lay out + paint every page once   {baseline * 1e3:8.1f} ms   ratio 1.0")
-    print(f"  preview refresh after an edit     {refresh * 1e3:8.1f} ms   ratio "
-          f"{refresh / baseline:5.2f}   (+ {REFRESH_DELAY_MS} ms pause before it starts)")
+    print(
+        f"  preview refresh after an edit     {refresh * 1e3:8.1f} ms   ratio "
+        f"{refresh / baseline:5.2f}   (+ {REFRESH_DELAY_MS} ms pause before it starts)"
+    )
     print(f"  PDF export to a file              {pdf * 1e3:8.1f} ms   ratio {pdf / baseline:5.2f}")
     unit_year = ("--demo", "--unit", "高青县行政审批服务局", "--year", "2020")
     runs = max(3, repeat // 5)
-    docx = statistics.median(whole_process("export", *unit_year, "-o", str(folder / "d.docx"))
-                             for _ in range(runs))
-    cli_pdf = statistics.median(whole_process("export", *unit_year, "-o", str(folder / "d.pdf"))
-                                for _ in range(runs))
+    docx = statistics.median(
+        whole_process("export", *unit_year, "-o", str(folder / "d.docx")) for _ in range(runs)
+    )
+    cli_pdf = statistics.median(
+        whole_process("export", *unit_year, "-o", str(folder / "d.pdf")) for _ in range(runs)
+    )
     print(f"whole process, {runs} runs each, medians")
     print(f"  nianbao export -o .docx           {docx * 1e3:8.1f} ms   ratio 1.0")
-    print(f"  nianbao export -o .pdf            {cli_pdf * 1e3:8.1f} ms   ratio {cli_pdf / docx:5.2f}")
+    print(
+        f"  nianbao export -o .pdf            {cli_pdf * 1e3:8.1f} ms   ratio {cli_pdf / docx:5.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -17,10 +17,9 @@ from timing import median_seconds  # noqa: E402
 
 from app.readers.files import read_report_file  # noqa: E402
 from app.rules import check  # noqa: E402
+from tests.paths import FIXTURES  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "fixtures" / "report_2022_pingtan.txt"
-
-
+DEFAULT = FIXTURES / "report_2022_pingtan.txt"  # the repository's own copy
 
 
 def main() -> None:
@@ -31,7 +30,9 @@ def main() -> None:
     full = median_seconds(lambda: check(read_report_file(path)), repeat)
     print(f"file: {path.name}, {repeat} runs each, medians")
     print(f"  read the file alone       {baseline * 1e3:9.3f} ms")
-    print(f"  read as a report          {read_only * 1e3:9.3f} ms   ratio {read_only / baseline:8.1f}")
+    print(
+        f"  read as a report          {read_only * 1e3:9.3f} ms   ratio {read_only / baseline:8.1f}"
+    )
     print(f"  read + check all rules    {full * 1e3:9.3f} ms   ratio {full / baseline:8.1f}")
 
 

@@ -22,10 +22,10 @@ import timing  # noqa: E402
 
 from app.readers.files import read_report_file  # noqa: E402
 from app.rules import check  # noqa: E402
+from tests.paths import FIXTURES  # noqa: E402
 
-FIXTURE = ROOT.parent / "shared" / "fixtures" / "report_2022_pingtan.txt"
+FIXTURE = FIXTURES / "report_2022_pingtan.txt"
 REPEAT = 100
-
 
 
 def median_seconds(work: Callable[[], object], repeat: int = REPEAT) -> float:

@@ -16,6 +16,18 @@ def median_seconds(work: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def interleaved_medians(works: list[Callable[[], object]], repeat: int) -> list[float]:
+    """Each work's median over `repeat` rounds, the works taking turns within each round, so
+    that the load of a shared machine falls on them alike."""
+    times: list[list[float]] = [[] for _ in works]
+    for _ in range(repeat):
+        for work, measured in zip(works, times, strict=True):
+            start = time.perf_counter()
+            work()
+            measured.append(time.perf_counter() - start)
+    return [statistics.median(measured) for measured in times]
+
+
 # The baseline program: a bare PySide6 window that prints "painted" at its first paint and exits.
 BARE_WINDOW = '''"""A bare PySide6 window: opens, paints once, exits."""
 import sys

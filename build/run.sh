@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Set up a virtual environment and open Nianbao; while this user has no data yet, open a fresh
-# copy of the demo database (the user's own database is not created or touched by that).
+# Set up a virtual environment and open Nianbao. The program is installed into it once, and again
+# only when pyproject.toml or setup.py changed, so a start takes about a second; a first run with
+# no data yet opens on the welcome screen (新建单位 or 打开示例).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install -q -e .
-if [ $# -eq 0 ] && [ ! -e "$(.venv/bin/python -c 'from app.store import default_db_path; print(default_db_path())')" ]; then
-    exec .venv/bin/nianbao --demo
+stamp=.venv/nianbao-installed
+wanted=$(cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1)
+if [ ! -x .venv/bin/nianbao ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    .venv/bin/python -m pip install -q -e .
+    echo "$wanted" > "$stamp"
 fi
 exec .venv/bin/nianbao "$@"

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # System packages for running, testing and building Nianbao on Debian (and UOS / Kylin, which
-# derive from it). Run as root (or with sudo).
+# derive from it). Run as root; a user with sudo is asked for the password.
 set -euo pipefail
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "请以 root 身份运行：su -c 'bash $0'" >&2; exit 1; }
+    exec sudo bash "$0" "$@"
+fi
 export DEBIAN_FRONTEND=noninteractive
 packages=(
     python3 python3-venv python3-pip
@@ -11,8 +15,9 @@ packages=(
     libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-cursor0
     # Chinese text on screen and in rendered pages
     fonts-noto-cjk fontconfig
-    # Checking exported documents as a reader sees them
-    libreoffice-writer-nogui poppler-utils
+    # Checking exported documents as a reader sees them; Liberation Serif has the metrics of
+    # Times New Roman, which the documents name for digits and Latin text
+    libreoffice-writer-nogui poppler-utils fonts-liberation2
     # A real window without a screen, for the frozen program's smoke test (xvfb-run needs
     # xauth); binutils strips the built program and lists the libraries each one links to;
     # strace shows which files the built program opens

@@ -11,9 +11,10 @@ fi
 .venv/bin/python -m pip install -q -e ".[test]"
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check app ui tests benchmarks build
+echo "== ruff format"; .venv/bin/ruff format --check app ui tests benchmarks build
 echo "== mypy"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== core tests without Qt"
-NIANBAO_NO_QT=1 .venv/bin/python -m pytest -p no:pytest-qt tests/app -q
+NIANBAO_NO_QT=1 .venv/bin/python -m pytest -p no:pytest-qt tests/app -q -m "not soak"  # the soak runs once, below
 echo "== all tests"
 .venv/bin/python -m pytest -q "$@"

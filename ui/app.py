@@ -21,14 +21,29 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.resources import resource_path
 from app.store import Store, StoreError, default_db_path
+from ui import modal
 from ui.main_window import MainWindow
+from ui.qt_environment import add_font_collections_offscreen
+from ui.qt_texts import MissingTexts
+from ui.window_start import Opened, complain, open_for_window
 
 # In order of preference: what Windows, then UOS/Kylin and other Linux desktops ship.
 CJK_FAMILIES = (
-    "Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑", "PingFang SC",
-    "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "思源黑体",
-    "WenQuanYi Micro Hei", "文泉驿微米黑", "WenQuanYi Zen Hei", "Droid Sans Fallback",
-    "SimSun", "宋体", "Noto Serif CJK SC",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "微软雅黑",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "思源黑体",
+    "WenQuanYi Micro Hei",
+    "文泉驿微米黑",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+    "SimSun",
+    "宋体",
+    "Noto Serif CJK SC",
 )
 UI_POINT_SIZE = 10
 SMOKE_TIMEOUT_MS = 30_000
@@ -69,21 +84,41 @@ def application() -> QApplication:
     app.setOrganizationName("Nianbao")
     # The same picture as the executable's icon (build/make_icon.py); loaded when first shown.
     app.setWindowIcon(QIcon(str(resource_path("icons", "nianbao.png"))))
+    add_font_collections_offscreen()  # 宋体 and 微软雅黑 for offscreen Qt on Windows
     family = choose_cjk_family(QFontDatabase.families())
     if family is not None:
         app.setFont(QFont(family, UI_POINT_SIZE))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    chinese_qt_texts(app)
     return app
 
 
-def open_store(options: GuiOptions) -> tuple[Store, bool]:
-    """The database the options name, and whether it is the demo; StoreError when refused."""
+def chinese_qt_texts(app: QApplication) -> list[QTranslator]:
+    """Qt's own texts (dialog buttons, file choosers) in Chinese: the translation the build
+    ships, and what it lacks (ui.qt_texts). The translators put in place are returned."""
+    # Asked last (Qt asks the translator installed last first): only what qtbase_zh_CN lacks.
+    installed: list[QTranslator] = [MissingTexts(app)]
+    app.installTranslator(installed[0])
+    translator = QTranslator(app)
+    if translator.load(
+        "qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(translator)
+        installed.append(translator)
+    return installed
+
+
+def open_store(options: GuiOptions, quiet: bool) -> tuple[Opened, bool] | int:
+    """The database the options name and whether it is the demo, or the exit status when no
+    window is to open on it (ui.window_start)."""
     if options.demo:
-        return open_demo_store(), True
-    return Store.open(options.db or default_db_path()), False
+        try:
+            return Opened(open_demo_store(), None), True
+        except StoreError as exc:
+            complain(f"无法打开数据库：{exc}", quiet)
+            return EXIT_BAD_INPUT
+    opened = open_for_window(options.db or default_db_path(), quiet=quiet)
+    return opened if isinstance(opened, int) else (opened, False)
 
 
 def open_demo_store() -> Store:
@@ -111,17 +146,20 @@ class FirstPaint(QObject):
 def run_gui(options: GuiOptions) -> int:
     app = application()
     quiet = options.smoke or options.screenshot is not None
+    found = open_store(options, quiet)
+    if isinstance(found, int):
+        return found
+    opened, demo = found
     try:
-        store, demo = open_store(options)
-        if options.screenshot is not None and not store.units():
-            store.close()
-            store, demo = open_demo_store(), True
+        if options.screenshot is not None and not opened.store.units():
+            opened.close()
+            opened, demo = Opened(open_demo_store(), None), True
     except StoreError as exc:
-        _complain(f"无法打开数据库：{exc}", quiet)
+        complain(f"无法打开数据库：{exc}", quiet)
         return EXIT_BAD_INPUT
     if not quiet:
         sys.excepthook = _show_unexpected
-    window = MainWindow(store, demo=demo, open_demo=open_demo_store)
+    window = MainWindow(opened.store, demo=demo, open_demo=open_demo_store)
     if not window.restore_last():
         window.open_first()
     status = {"code": EXIT_OK}
@@ -132,30 +170,51 @@ def run_gui(options: GuiOptions) -> int:
 
         def shoot() -> None:
             if not window.grab().save(str(target)):
-                _complain(f"无法写入截图文件：{target}", True)
+                complain(f"无法写入截图文件：{target}", True)
                 status["code"] = EXIT_BAD_INPUT
             app.quit()
 
         FirstPaint(window, shoot)
     elif options.smoke:
+
         def painted() -> None:
             _say_painted()
             app.quit()
 
         FirstPaint(window, painted)
     if quiet:
+
         def too_slow() -> None:
-            _complain("窗口在规定时间内没有显示出来", True)
+            complain("窗口在规定时间内没有显示出来", True)
             status["code"] = EXIT_FAILED
             app.quit()
 
         QTimer.singleShot(SMOKE_TIMEOUT_MS, too_slow)
+    else:
+        FirstPaint(window, lambda: settle(window, opened))
     window.show()
     app.exec()
     if quiet:
         window.autosave.flush()
-    store.close()
+    window.store.close()  # the one in use (the window may have switched to the demo)
+    opened.close()
     return status["code"]
+
+
+def settle(window: MainWindow, opened: Opened) -> None:
+    """Once the window is up: listen for later starts on its database, and make the day's
+    backup (neither on the way to the first paint)."""
+    path = opened.store.path
+    if opened.lock is not None and opened.lock.guards and path is not None:
+        from ui.single_window import FirstWindow, bring_forward
+
+        try:
+            first = FirstWindow(path, window)
+        except ImportError:  # a build without QtNetwork: later starts are still told
+            pass
+        else:
+            first.show_requested.connect(lambda: bring_forward(window))
+    window.store_commands.make_daily_backup()
 
 
 def _say_painted() -> None:
@@ -165,21 +224,15 @@ def _say_painted() -> None:
         print("窗口已显示", flush=True)
 
 
-def _complain(message: str, quiet: bool) -> None:
-    if quiet or QApplication.instance() is None:
-        print(message, file=sys.stderr)
-        return
-    box = QMessageBox(QMessageBox.Icon.Critical, "年报编制器", message)
-    box.exec()
-
-
-def _show_unexpected(kind: type[BaseException], value: BaseException,
-                     tb: TracebackType | None) -> None:
+def _show_unexpected(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
     """A bug must not kill the window silently nor show a traceback to the user."""
     traceback.print_exception(kind, value, tb, file=sys.stderr)
     box = QMessageBox(
-        QMessageBox.Icon.Warning, "年报编制器",
+        QMessageBox.Icon.Warning,
+        "年报编制器",
         "程序遇到一个内部错误，刚才的操作可能没有完成。已保存的内容不受影响。\n"
         f"（{kind.__name__}）",
     )
-    box.exec()
+    modal.run(box)

@@ -3,6 +3,11 @@
 The timer is started by the first change and not restarted by the next ones, so steady typing
 still saves every `DELAY_MS`; "已保存" is shown only after the store's transaction committed, so
 a killed process loses nothing that was shown as saved.
+
+A save is based on the revision the report was loaded at (ReportSession.revision): when another
+window or the command line saved the report since, the store refuses it, nothing is written,
+and `stale` asks the window to show the stored report instead of overwriting it. A damaged
+database is `damaged`, for the window to offer a backup; neither is retried.
 """
 
 from __future__ import annotations
@@ -12,8 +17,7 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.domain.report import Report
-from app.store import Store, StoreError
+from app.store import DamagedStore, StaleReport, Store, StoreError
 from ui.session import ReportSession
 
 DELAY_MS = 400
@@ -34,6 +38,8 @@ class AutoSaver(QObject):
     saved = Signal()
     state_changed = Signal(object)  # SaveState
     failed = Signal(str)  # the store's Chinese message
+    stale = Signal(str)  # the report was saved elsewhere meanwhile: the message for the user
+    damaged = Signal(object)  # DamagedStore
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,11 +82,24 @@ class AutoSaver(QObject):
             if self.state is SaveState.PENDING:
                 self._set_state(SaveState.SAVED)
             return self.state is not SaveState.FAILED
-        return self._save(self.session.report)
+        return self._save(self.session)
 
-    def _save(self, report: Report) -> bool:
+    def _save(self, session: ReportSession) -> bool:
         try:
-            self.store.save(report)
+            session.revision = self.store.save(session.report, base_revision=session.revision)
+        except StaleReport as exc:
+            self._dirty = False  # never to be written over what was saved elsewhere
+            self._set_state(SaveState.FAILED)
+            self.stale.emit(
+                f"{exc}。\n\n已重新打开数据库中的这份报告；本窗口最后一次保存之后"
+                "的修改没有存入，请核对后重新输入。"
+            )
+            return False
+        except DamagedStore as exc:
+            self._set_state(SaveState.FAILED)
+            self.failed.emit(f"保存失败：{exc}")
+            self.damaged.emit(exc)
+            return False
         except StoreError as exc:
             self._set_state(SaveState.FAILED)
             self.failed.emit(f"保存失败：{exc}。修改仍在窗口中，稍后自动重试。")

@@ -8,6 +8,7 @@ that stack through a TextBinding.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
@@ -36,19 +37,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.document.headings import find_heading, kept_marks, toggled
 from app.domain.carry import DRAFT_MARK
+from app.domain.edits import Edit, SetHeadings
 from app.domain.report import chapter_heading
-from ui import placeholders_ui
+from ui import modal, placeholders_ui
 from ui.session import ReportSession
 from ui.text_binding import TextBinding, TextTarget
 
-_DRAFT = re.escape(DRAFT_MARK)
-_SUBHEADING = re.compile(rf"^\s*(?:{_DRAFT})?\s*（[一二三四五六七八九十]+）")
-_NUMBERED = re.compile(rf"^\s*(?:{_DRAFT})?\s*\d+[.．、]")
+HEADING_SHORTCUT = "Ctrl+Alt+H"
+HEADING_HINT = (
+    f"小标题显示为粗体；认错了就在该行按 {HEADING_SHORTCUT}（或右键“本行是小标题”）更正。"
+)
+_SPACES = " \t\u3000\u00a0"
 
 CHAPTER_HINTS = {
     "1": "写法：（一）主动公开　（二）依申请公开　（三）政府信息管理　（四）平台建设　"
-         "（五）监督保障；小标题用（一），其下用 1.；篇幅原则上不超过一千字。",
+    "（五）监督保障；小标题用（一），其下用 1.；篇幅原则上不超过一千字。",
     "5": "写具体的问题和改进措施，不要写“无”，也不要照抄上年。",
     "6": "说明本年度收取信息处理费的情况（如“本年度未收取信息处理费”），以及其他需要报告的事项。",
 }
@@ -73,10 +78,14 @@ def context_menu(widget: QPlainTextEdit | QLineEdit, actions: list[QAction]) -> 
 
 
 class ReportTextHighlighter(QSyntaxHighlighter):
-    """Headings bold as they will print; number placeholders tinted so they read as fields."""
+    """Headings bold where they will print as headings (app.document.headings, with the user's
+    marks); number placeholders tinted so they read as fields."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(
+        self, document: QTextDocument, marks: Callable[[], Mapping[str, int]] = dict
+    ) -> None:
         super().__init__(document)
+        self.marks = marks
         self.heading = QTextCharFormat()
         self.heading.setFontWeight(QFont.Weight.Bold)
         self.lead = QTextCharFormat()
@@ -89,12 +98,11 @@ class ReportTextHighlighter(QSyntaxHighlighter):
         self.draft.setForeground(QColor("#6b4a00"))
 
     def highlightBlock(self, text: str) -> None:
-        if _SUBHEADING.match(text):
-            self.setFormat(0, len(text), self.heading)
-        elif _NUMBERED.match(text):
-            # "1.深入推进优化服务工作。按照……": the lead sentence acts as the heading.
-            end = text.find("。")
-            self.setFormat(0, len(text) if end < 0 else end + 1, self.lead)
+        indent = len(text) - len(text.lstrip(_SPACES))
+        found = find_heading(text.strip(_SPACES), self.marks())
+        if found is not None:
+            # （一） prints in 楷体, a different face; 1. and （1） only keep with their text.
+            self.setFormat(indent, found.end, self.heading if found.level == 2 else self.lead)
         for start, length in placeholders_ui.spans(text):
             self.setFormat(start, length, self.placeholder)
         start = text.find(DRAFT_MARK)
@@ -106,8 +114,10 @@ class ReportTextHighlighter(QSyntaxHighlighter):
 def _leave_undo_keys_to_window(e: QEvent) -> bool:
     """Let the window's Undo/Redo shortcuts fire instead of an editor claiming the keys
     (the report has one undo stack for grids and text)."""
-    if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and (
-        e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
+    if (
+        e.type() == QEvent.Type.ShortcutOverride
+        and isinstance(e, QKeyEvent)
+        and (e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo))
     ):
         e.ignore()
         return True
@@ -127,22 +137,38 @@ def _route_undo_key(e: QKeyEvent, undo: SignalInstance, redo: SignalInstance) ->
 
 
 class ChapterEditor(QPlainTextEdit):
-    """A plain-text editor whose Undo/Redo are the report's."""
+    """A plain-text editor whose Undo/Redo are the report's.
+
+    An editor of a part's text (`part`: "preamble", "1".."6") also offers "本行是小标题": the
+    user's word on the line under the cursor, an undo step of its own (SetHeadings).
+    """
 
     undo_requested = Signal()
     redo_requested = Signal()
     left = Signal()  # focus went elsewhere: the typing burst is over
 
-    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ReportSession, parent: QWidget | None = None, part: str = ""
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.part = part
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.0) + 2)
         self.setFont(font)
-        self.highlighter = ReportTextHighlighter(self.document())
+        self.highlighter = ReportTextHighlighter(self.document(), self.heading_marks)
+        self.heading_action = QAction("本行是小标题", self)
+        self.heading_action.setCheckable(True)
+        self.heading_action.setShortcut(QKeySequence(HEADING_SHORTCUT))
+        self.heading_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.heading_action.triggered.connect(self.toggle_heading)
+        if part:
+            self.addAction(self.heading_action)
+            self.cursorPositionChanged.connect(self._show_heading_state)
+            session.changed.connect(self._headings_changed)
         self.menu_actions: list[QAction] = []  # the window's Undo, Redo, then extras
         # The window's filter for what is dragged over the text (ui.window_files.DropGuard).
         self.drop_filter: QObject | None = None
@@ -168,8 +194,59 @@ class ChapterEditor(QPlainTextEdit):
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         menu = context_menu(self, self.menu_actions)
-        menu.exec(e.globalPos())
+        if self.part:
+            self._show_heading_state()
+            menu.addSeparator()
+            menu.addAction(self.heading_action)
+        modal.popup(menu, e.globalPos())
         menu.deleteLater()
+
+    def heading_marks(self) -> Mapping[str, int]:
+        return self.session.report.headings.get(self.part, {})
+
+    def toggle_heading(self) -> None:
+        """The line under the cursor becomes a heading, or stops being one. A selection from
+        the line's start says where a heading run into its paragraph ends."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        text = block.text()
+        line = text.strip(_SPACES)
+        if not line:
+            self._show_heading_state()
+            return
+        start = block.position() + len(text) - len(text.lstrip(_SPACES))
+        lead = None
+        if (
+            cursor.hasSelection()
+            and cursor.selectionStart()
+            <= start
+            < cursor.selectionEnd()
+            <= block.position() + len(text)
+        ):
+            lead = cursor.selectionEnd() - start
+        marks = kept_marks(
+            [ln.strip(_SPACES) for ln in self.toPlainText().splitlines()],
+            toggled(line, self.heading_marks(), lead),
+        )
+        was_heading = find_heading(line, self.heading_marks()) is not None
+        for binding in self.findChildren(TextBinding):
+            binding.end_burst()  # what was typed comes before this step on the undo stack
+        self.session.push(
+            SetHeadings(
+                self.part, tuple(marks.items()), "取消小标题" if was_heading else "设为小标题"
+            )
+        )
+
+    def _show_heading_state(self) -> None:
+        line = self.textCursor().block().text().strip(_SPACES)
+        self.heading_action.setChecked(
+            bool(line) and find_heading(line, self.heading_marks()) is not None
+        )
+
+    def _headings_changed(self, edit: Edit) -> None:
+        if isinstance(edit, SetHeadings) and edit.part == self.part:
+            self.highlighter.rehighlight()
+            self._show_heading_state()
 
     def event(self, e: QEvent) -> bool:
         if _leave_undo_keys_to_window(e):
@@ -197,9 +274,10 @@ class ChapterEditor(QPlainTextEdit):
         offset = cursor.positionInBlock()
         for start, length in placeholders_ui.spans(block.text()):
             if start <= offset <= start + length:
-                token = block.text()[start:start + length]
-                QToolTip.showText(e.globalPos(),
-                                  placeholders_ui.describe(token, self.session.report), self)
+                token = block.text()[start : start + length]
+                QToolTip.showText(
+                    e.globalPos(), placeholders_ui.describe(token, self.session.report), self
+                )
                 return
         QToolTip.hideText()
         e.ignore()
@@ -218,7 +296,7 @@ class ReportLineEdit(QLineEdit):
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         menu = context_menu(self, self.menu_actions)
-        menu.exec(e.globalPos())
+        modal.popup(menu, e.globalPos())
         menu.deleteLater()
 
     def event(self, e: QEvent) -> bool:
@@ -257,15 +335,21 @@ class PageTexts:
 class TextPage(QWidget):
     """A heading, a hint on what to write, the editor and a character count."""
 
-    def __init__(self, session: ReportSession, target: TextTarget, heading: str, hint: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ReportSession,
+        target: TextTarget,
+        heading: str,
+        hint: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.target = target
         title = heading_label(heading)
-        self.hint = QLabel(hint)
+        self.hint = QLabel(f"{hint}{HEADING_HINT}")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(placeholder-text);")
-        self.editor = ChapterEditor(session)
+        self.editor = ChapterEditor(session, part=target.chapter)
         self.binding = TextBinding(session, target, self.editor)
         self.editor.left.connect(self.binding.end_burst)
         self.session = session
@@ -305,7 +389,7 @@ class TextPage(QWidget):
                 lambda _checked=False, token=entry.token: self.insert_placeholder(token)
             )
         rect = self.editor.cursorRect()
-        menu.exec(self.editor.viewport().mapToGlobal(rect.bottomLeft()))
+        modal.popup(menu, self.editor.viewport().mapToGlobal(rect.bottomLeft()))
 
     def _update_notes(self, *_: object) -> None:
         text = self.editor.toPlainText()
@@ -314,18 +398,21 @@ class TextPage(QWidget):
         self.figures.setVisible(bool(values))
         n = len(re.sub(r"\s", "", placeholders_ui.expanded(text, self.session.report)))
         count = f"共 {n} 字"
-        if self.target.chapter == "1" and self.session.report.layout_id != "2019":
-            count += "（原则上不超过一千字）"
+        limit = self.session.report.layout.length_limit(self.target.chapter)
+        if limit is not None:
+            count += f"（原则上不超过{limit.as_written}）"
         self.count.setText(count)
 
 
 def chapter_page(session: ReportSession, number: str) -> TextPage:
-    return TextPage(session, TextTarget(chapter=number), chapter_heading(number),
-                    CHAPTER_HINTS.get(number, ""))
+    return TextPage(
+        session, TextTarget(chapter=number), chapter_heading(number), CHAPTER_HINTS.get(number, "")
+    )
 
 
-def install_undo_routing(editor: ChapterEditor | ReportLineEdit, undo: QAction,
-                         redo: QAction, *extra: QAction) -> None:
+def install_undo_routing(
+    editor: ChapterEditor | ReportLineEdit, undo: QAction, redo: QAction, *extra: QAction
+) -> None:
     """Route the editor's own Undo/Redo keys and context menu to the window's actions."""
     editor.undo_requested.connect(undo.trigger)
     editor.redo_requested.connect(redo.trigger)

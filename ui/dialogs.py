@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.layouts import layout_for_year
-from app.domain.report import LEVELS
+from app.domain.report import LEVELS, MAX_UNIT_NAME
+from ui import modal
+from ui.plain_text import plain_box
 
 FIRST_YEAR = 2019  # the first year of the current regulations' report format
 LAST_YEAR = 2100
@@ -59,6 +61,7 @@ class NewUnitDialog(QDialog):
         self.setWindowTitle("新建单位")
         self._existing = {name.strip() for name in existing}
         self.name = QLineEdit()
+        self.name.setMaxLength(MAX_UNIT_NAME)  # the store takes no longer name
         self.name.setPlaceholderText("如：高青县行政审批服务局")
         self.name.setMinimumWidth(320)
         self.level = QComboBox()
@@ -120,26 +123,33 @@ class NewUnitDialog(QDialog):
         super().accept()
 
 
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    box = plain_box(
+        QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+    )
     box.button(QMessageBox.StandardButton.Yes).setText("是")
     box.button(QMessageBox.StandardButton.No).setText("否")
     box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return run_once(box) == QMessageBox.StandardButton.Yes
 
 
-def tell(parent: QWidget, title: str, text: str, *, error: bool = False) -> None:
+def tell(parent: QWidget | None, title: str, text: str, *, error: bool = False) -> None:
     icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = plain_box(QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent))
     box.button(QMessageBox.StandardButton.Ok).setText("确定")
-    box.exec()
+    run_once(box)
 
 
-ABOUT_TEXT = (
-    "<h3>年报编制器</h3>"
-    "<p>编制、校验和排版《政府信息公开工作年度报告》。</p>"
-    "<p>表格格式依据国办公开办函〔2019〕60号、国办公开办函〔2021〕30号；"
-    "公文版式依据 GB/T 9704-2012《党政机关公文格式》。</p>"
-    "<p>所有数据只保存在本机，不联网。</p>"
-)
+def run_once(dialog: QDialog) -> int:
+    """Run a dialog through ui.modal and let it go once closed: a dialog made with the window
+    as its parent otherwise lives as long as the window (four hundred imports kept 356 MB)."""
+    try:
+        return modal.run(dialog)
+    finally:
+        dialog.deleteLater()

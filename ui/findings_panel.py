@@ -1,4 +1,8 @@
-"""The list of findings under the report: what is wrong, how bad, and a click away from the cells."""
+"""The list of findings under the report: what is wrong, how bad, and a click away from the cells.
+
+Each finding ends in a 这是什么意思？ link to its rule's explanation in the help (F1 on the
+selected finding does the same).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,25 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.findings import Finding, Severity
 from ui.icons import SEVERITY_COLORS, severity_icon
+from ui.plain_text import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +69,7 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return severity_icon(finding.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.severity.label}（规则 {finding.rule}）：{finding.message}"
+            return plain_tip(f"{finding.severity.label}（规则 {finding.rule}）：{finding.message}")
         if role == Qt.ItemDataRole.ForegroundRole and finding.severity is Severity.ERROR:
             return SEVERITY_COLORS[Severity.ERROR]
         if role == FINDING_ROLE:
@@ -64,7 +79,11 @@ class FindingsModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
 
 def summary_text(findings: list[Finding]) -> str:
@@ -78,18 +97,98 @@ def summary_text(findings: list[Finding]) -> str:
     return text
 
 
+LINK_TEXT = "这是什么意思？"
+LINK_PAD = 12
+
+
+def link_rect(row: QRect, metrics: QFontMetrics) -> QRect:
+    """Where a row's 这是什么意思？ is drawn: at its right end."""
+    width = metrics.horizontalAdvance(LINK_TEXT) + LINK_PAD
+    return QRect(row.right() - width + 1, row.top(), width, row.height())
+
+
+class FindingDelegate(QStyledItemDelegate):
+    """A finding as Qt draws a list item, with the link at the right."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        link = link_rect(option.rect, option.fontMetrics)
+        text = QStyleOptionViewItem(option)
+        text.rect = option.rect.adjusted(0, 0, -link.width(), 0)
+        super().paint(painter, text, index)
+        painter.save()
+        font = QFont(option.font)
+        font.setUnderline(True)
+        painter.setFont(font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Link))
+        painter.drawText(
+            link.adjusted(0, 0, -LINK_PAD // 2, 0),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            LINK_TEXT,
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        link = link_rect(option.rect, option.fontMetrics).width()
+        text = QStyleOptionViewItem(option)
+        text.rect = option.rect.adjusted(0, 0, -link, 0)
+        size = super().sizeHint(text, index)
+        return QSize(size.width() + link, size.height())
+
+
+class FindingsList(QListView):
+    """Clicking a finding goes to it; clicking its link asks for the rule's explanation."""
+
+    help_requested = Signal(object)  # Finding
+
+    def __init__(self, links: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.links = links
+        self._link_pressed: QPersistentModelIndex | None = None
+        if links:
+            self.setItemDelegate(FindingDelegate(self))
+
+    def link_at(self, pos: QPoint) -> QModelIndex:
+        index = self.indexAt(pos)
+        if (
+            self.links
+            and index.isValid()
+            and link_rect(self.visualRect(index), self.fontMetrics()).contains(pos)
+        ):
+            return index
+        return QModelIndex()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.link_at(event.position().toPoint())
+        if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            self._link_pressed = QPersistentModelIndex(index)
+            self.setCurrentIndex(index)
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pressed, self._link_pressed = self._link_pressed, None
+        if pressed is not None:
+            if QPersistentModelIndex(self.link_at(event.position().toPoint())) == pressed:
+                self.help_requested.emit(pressed.data(FINDING_ROLE))
+            return
+        super().mouseReleaseEvent(event)
+
+
 class FindingsPanel(QWidget):
-    """A summary line and the findings; activating one (click or Enter) emits it."""
+    """A summary line and the findings; activating one (click or Enter) emits it. With
+    `links`, each finding ends in 这是什么意思？ (the window's panel: the help opens beside it)."""
 
     finding_activated = Signal(object)
+    help_requested = Signal(object)  # Finding: its rule's explanation is wanted
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, links: bool = False) -> None:
         super().__init__(parent)
         self.model = FindingsModel(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.list = QListView()
+        self.list = FindingsList(links)
         self.list.setModel(self.model)
+        self.list.help_requested.connect(self.help_requested)
         self.list.setIconSize(QSize(16, 16))
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
@@ -109,6 +208,10 @@ class FindingsPanel(QWidget):
         has_errors = any(f.severity is Severity.ERROR for f in findings)
         color = SEVERITY_COLORS[Severity.ERROR].name() if has_errors else "palette(text)"
         self.summary.setStyleSheet(f"color: {color};")
+
+    def current_finding(self) -> Finding | None:
+        index = self.list.currentIndex()
+        return self.model.finding(index.row()) if index.isValid() else None
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():

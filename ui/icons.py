@@ -28,9 +28,15 @@ def severity_icon(severity: Severity) -> QIcon:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(color))
     if severity is Severity.WARNING:
-        painter.drawPolygon(QPolygonF([
-            QPointF(_SIZE / 2, 2), QPointF(_SIZE - 1, _SIZE - 3), QPointF(1, _SIZE - 3),
-        ]))
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(_SIZE / 2, 2),
+                    QPointF(_SIZE - 1, _SIZE - 3),
+                    QPointF(1, _SIZE - 3),
+                ]
+            )
+        )
         mark, box = "!", QRectF(0, 8, _SIZE, _SIZE - 10)
     elif severity is Severity.ERROR:
         painter.drawEllipse(QRectF(2, 2, _SIZE - 4, _SIZE - 4))

@@ -35,25 +35,52 @@ from app.domain.report import LEVELS, Report, format_date
 from app.readers.errors import ReadError
 from app.readers.files import read_report_file, read_tables_file
 from app.rules import check
-from ui.dialogs import tell
+from ui.dialogs import run_once, tell
 from ui.findings_panel import FindingsPanel
 from ui.icons import SEVERITY_COLORS
 from ui.import_preview import TablePreview
+from ui.plain_text import plain_label
 
-IMPORTABLE_SUFFIXES = (".docx", ".txt", ".json", ".xlsx", ".docm", ".doc", ".wps")
-FILE_FILTER = ("报告文件 (*.docx *.txt *.json *.xlsx);;Word 文件 (*.docx);;"
-               "网页或 Word 中复制的文字 (*.txt);;Excel 表格 (*.xlsx);;所有文件 (*)")
-TABLE_TABS = (("table2", "表二 主动公开"), ("table3", "表三 依申请公开"), ("table4", "表四 复议诉讼"))
+IMPORTABLE_SUFFIXES = (
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".txt",
+    ".json",
+    ".xlsx",
+    ".docm",
+    ".doc",
+    ".wps",
+)
+FILE_FILTER = (
+    "报告文件 (*.docx *.pdf *.html *.htm *.txt *.json *.xlsx);;Word 文件 (*.docx);;"
+    "PDF 文件 (*.pdf);;保存的网页 (*.html *.htm);;网页或 Word 中复制的文字 (*.txt);;"
+    "Excel 表格 (*.xlsx);;所有文件 (*)"
+)
+TABLE_TABS = (
+    ("table2", "表二 主动公开"),
+    ("table3", "表三 依申请公开"),
+    ("table4", "表四 复议诉讼"),
+)
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 Exists = Callable[[str, int], bool]  # whether the store holds this unit's report of that year
 WARNING_COLOR = SEVERITY_COLORS[Severity.WARNING].name()
 
 
 class ImportDialog(QDialog):
-    def __init__(self, report: Report, *, source: str, units: Sequence[str] = (),
-                 exists: Exists | None = None, findings: list[Finding] | None = None,
-                 notes: Sequence[str] = (), title: str = "导入报告",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        *,
+        source: str,
+        units: Sequence[str] = (),
+        exists: Exists | None = None,
+        findings: list[Finding] | None = None,
+        notes: Sequence[str] = (),
+        title: str = "导入报告",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.report = report
@@ -65,23 +92,25 @@ class ImportDialog(QDialog):
         self.unit.setCurrentText(report.unit)
         self.unit.setMinimumWidth(320)
         self.unit.currentTextChanged.connect(self._update_state)
-        self.replace_warning = QLabel()
+        self.replace_warning = plain_label()
         self.replace_warning.setWordWrap(True)
         self.replace_warning.setStyleSheet(f"color: {WARNING_COLOR};")
 
-        heading = QLabel(f"从“{source}”读到以下内容。请核对后再存入数据库：")
+        heading = plain_label(f"从“{source}”读到以下内容。请核对后再存入数据库：")
         heading.setWordWrap(True)
         form = QFormLayout()
         form.addRow("导入到单位：", self.unit)
-        form.addRow("报告年度：", QLabel(f"{report.year}年度（{LEVELS.get(report.level, '')}）"))
-        self.layout_label = QLabel(layout_text(report))
+        form.addRow(
+            "报告年度：", plain_label(f"{report.year}年度（{LEVELS.get(report.level, '')}）")
+        )
+        self.layout_label = plain_label(layout_text(report))
         self.layout_label.setWordWrap(True)
         form.addRow("表格格式：", self.layout_label)
         form.addRow("标题：", _wrapped(report.title or "（未找到标题）"))
         form.addRow("落款：", _wrapped(signature_text(report)))
         form.addRow("正文：", _wrapped(headings_text(report)))
 
-        self.notes = QLabel("\n".join(f"· {n}" for n in [*notes, *report.reader_notes]))
+        self.notes = plain_label("\n".join(f"· {n}" for n in [*notes, *report.reader_notes]))
         self.notes.setWordWrap(True)
         self.notes.setVisible(bool(notes) or bool(report.reader_notes))
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -147,7 +176,8 @@ class ImportDialog(QDialog):
         self.store_button.setEnabled(bool(unit))
         replaced = bool(unit) and self._exists is not None and self._exists(unit, self.report.year)
         self.replace_warning.setText(
-            f"数据库中已有“{unit}”{self.report.year}年度报告，存入将替换它。" if replaced else "")
+            f"数据库中已有“{unit}”{self.report.year}年度报告，存入将替换它。" if replaced else ""
+        )
         self.replace_warning.setVisible(replaced)
 
     def _fit_to_screen(self) -> None:
@@ -160,7 +190,7 @@ class ImportDialog(QDialog):
 
 
 def _wrapped(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -210,14 +240,16 @@ def report_text(report: Report) -> str:
 ShowError = Callable[[str], None]
 
 
-def read_or_say(parent: QWidget, path: Path, title: str,
-                show_error: ShowError | None = None) -> Report | None:
+def read_or_say(
+    parent: QWidget, path: Path, title: str, show_error: ShowError | None = None
+) -> Report | None:
     """The report in `path`, or None after one Chinese sentence saying why not."""
     return _attempt(parent, title, show_error, lambda: read_report_file(path))
 
 
-def _attempt(parent: QWidget, title: str, show_error: ShowError | None,
-             read: Callable[[], Report]) -> Report | None:
+def _attempt(
+    parent: QWidget, title: str, show_error: ShowError | None, read: Callable[[], Report]
+) -> Report | None:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         return read()
@@ -232,26 +264,37 @@ def _attempt(parent: QWidget, title: str, show_error: ShowError | None,
     return None
 
 
-def ask_import(parent: QWidget, path: Path, *, units: Sequence[str] = (),
-               exists: Exists | None = None,
-               previous: Callable[[Report], Report | None] | None = None,
-               show_error: ShowError | None = None) -> Report | None:
+def ask_import(
+    parent: QWidget,
+    path: Path,
+    *,
+    units: Sequence[str] = (),
+    exists: Exists | None = None,
+    previous: Callable[[Report], Report | None] | None = None,
+    show_error: ShowError | None = None,
+) -> Report | None:
     """Read `path` and show what was read; the report to store (under the unit the user
     chose), or None when the file cannot be read or the user cancels."""
     report = read_or_say(parent, path, "导入报告", show_error)
     if report is None:
         return None
     findings = check(report, previous(report) if previous is not None else None)
-    dialog = ImportDialog(report, source=path.name, units=units, exists=exists,
-                          findings=findings, parent=parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    dialog = ImportDialog(
+        report, source=path.name, units=units, exists=exists, findings=findings, parent=parent
+    )
+    if run_once(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_report()
 
 
-def ask_new_year_from_file(parent: QWidget, path: Path, *, units: Sequence[str] = (),
-                           exists: Exists | None = None,
-                           show_error: ShowError | None = None) -> Report | None:
+def ask_new_year_from_file(
+    parent: QWidget,
+    path: Path,
+    *,
+    units: Sequence[str] = (),
+    exists: Exists | None = None,
+    show_error: ShowError | None = None,
+) -> Report | None:
     """This year's report started from last year's file: carried_in from carried_out, the text
     as a marked draft, the new layout when the year needs it (what does not map is said)."""
     previous = read_or_say(parent, path, "从上年报告新建年度报告", show_error)
@@ -264,29 +307,66 @@ def ask_new_year_from_file(parent: QWidget, path: Path, *, units: Sequence[str] 
         f"正文已复制为草稿，开头标有“{DRAFT_MARK}”，请逐段修改后删去该标记；",
         *carry_notes,
     ]
-    dialog = ImportDialog(report, source=path.name, units=units, exists=exists,
-                          findings=check(report, previous), notes=notes,
-                          title="从上年报告新建年度报告", parent=parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    dialog = ImportDialog(
+        report,
+        source=path.name,
+        units=units,
+        exists=exists,
+        findings=check(report, previous),
+        notes=notes,
+        title="从上年报告新建年度报告",
+        parent=parent,
+    )
+    if run_once(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_report()
 
 
-def ask_import_tables(parent: QWidget, path: Path, report: Report, *,
-                      show_error: ShowError | None = None) -> Report | None:
+def ask_import_tables(
+    parent: QWidget,
+    path: Path,
+    report: Report,
+    *,
+    previous: Report | None = None,
+    show_error: ShowError | None = None,
+) -> Report | None:
     """The open report with the three tables of `path` (a workbook a colleague filled in, or
-    another report file), shown before it replaces anything; None when cancelled."""
+    another report file), shown before it replaces anything, with the findings the report will
+    have (last year's included); None when cancelled."""
     merged = _attempt(parent, "导入表格", show_error, lambda: read_tables_file(report, path))
     if merged is None:
         return None
-    notes = [f"将用“{path.name}”中的三张表格替换{report.unit}{report.year}年度报告的表格；正文不变。"]
-    dialog = ImportDialog(merged, source=path.name, notes=notes, title="导入表格",
-                          parent=parent)
+    notes = [
+        f"将用“{path.name}”中的三张表格替换{report.unit}{report.year}年度报告的表格；正文不变。"
+    ]
+    year = named_year(path)
+    if year is not None and year != report.year:
+        notes.append(
+            f"注意：“{path.name}”的标题写的是{year}年度，当前报告是{report.year}年度，"
+            "请确认没有选错文件。"
+        )
+    dialog = ImportDialog(
+        merged,
+        source=path.name,
+        notes=notes,
+        title="导入表格",
+        findings=check(merged, previous),
+        parent=parent,
+    )
     dialog.unit.setEnabled(False)  # the tables go into the report that is open
     dialog.store_button.setText("替换表格")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if run_once(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_report()
+
+
+def named_year(path: Path) -> int | None:
+    """The year a file's own title names (a colleague's workbook may be last year's); None
+    when the file names none."""
+    try:
+        return read_report_file(path).year
+    except ReadError:
+        return None
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:

@@ -17,7 +17,9 @@ from app.domain.findings import Finding, Severity
 from app.domain.layout import CellRole, TableLayout
 from app.domain.layouts import get_layout
 from app.domain.report import Report, format_value
+from app.rules import about_blanks
 from ui.grid.style import BLANK_BACKGROUND, FINDING_BACKGROUND, FINDING_FOREGROUND, ROLE_BACKGROUND
+from ui.plain_text import plain_tip
 
 PREVIEW_WIDTH_PX = 760  # the widths of the printed columns, scaled to about this
 MIN_COLUMN_PX = 34
@@ -30,8 +32,9 @@ def table_layout_of(report: Report, name: str) -> TableLayout:
 class TablePreview(QTableWidget):
     """One of the three tables, as read; nothing in it can be edited."""
 
-    def __init__(self, report: Report, name: str, findings: list[Finding],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: Report, name: str, findings: list[Finding], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.layout_table = table_layout_of(report, name)
         table = self.layout_table
@@ -70,13 +73,15 @@ class TablePreview(QTableWidget):
                         item.setBackground(QBrush(FINDING_BACKGROUND[severity]))
                         item.setForeground(QBrush(FINDING_FOREGROUND[severity]))
                     tip += f"\n{severity.label}：{message}"
-                item.setToolTip(tip)
+                item.setToolTip(plain_tip(tip))
             else:
                 item.setText(cell.text)
                 item.setBackground(QBrush(ROLE_BACKGROUND[cell.role]))
                 left = name == "table3" and cell.role is CellRole.LABEL
-                item.setTextAlignment(Qt.AlignmentFlag.AlignVCenter | (
-                    Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignHCenter))
+                item.setTextAlignment(
+                    Qt.AlignmentFlag.AlignVCenter
+                    | (Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignHCenter)
+                )
             self.setItem(cell.row, cell.col, item)
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
@@ -117,7 +122,7 @@ def _marks(findings: list[Finding], name: str) -> dict[str, tuple[Severity, str]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     marks: dict[str, tuple[Severity, str]] = {}
     for finding in findings:
-        if finding.rule == "R6":
+        if about_blanks(finding):
             continue
         for ref in finding.cells:
             if not ref.startswith(name + ":"):

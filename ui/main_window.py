@@ -2,8 +2,10 @@
 and the print preview on the right (shown with 文件 → 打印预览).
 
 The menus (ui.window_menus), the file commands (ui.window_files), the edit commands
-(ui.window_edit), new units and years (ui.window_units) and the remembered position
-(ui.window_position) live in their own modules; this one opens reports and wires their parts.
+(ui.window_edit), new units and years (ui.window_units), the remembered position
+(ui.window_position), the status bar, title and read-only state (ui.window_status) and where
+the panels sit (ui.window_docks) live in their own modules; this one opens reports and wires
+their parts.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.findings import Finding
-from app.store import Store, StoreError
+from app.store import DamagedStore, Store, StoreError
+from ui import window_docks as docks
 from ui.autosave import AutoSaver, SaveState
 from ui.chapter_editor import PageTexts, install_undo_routing
+from ui.county_wiring import CountyPart
 from ui.dialogs import ask_yes_no, tell
 from ui.findings_panel import FindingsPanel
 from ui.preview.dock import PreviewDock
@@ -35,19 +39,20 @@ from ui.session import ReportSession
 from ui.unit_tree import UnitTree
 from ui.welcome import Welcome
 from ui.window_edit import EditCommands
-from ui.window_files import DropGuard, FileCommands, stored_profile
-from ui.window_menus import build_menus, update_actions
+from ui.window_files import DropGuard, FileCommands, exported_message, stored_profile
+from ui.window_help import HelpCommands
+from ui.window_menus import WindowAction, build_menus, update_actions
 from ui.window_position import PositionMemory
+from ui.window_status import WindowStatus
+from ui.window_store import StoreCommands
 from ui.window_units import UnitCommands
+from ui.window_watch import OutsideChanges
 
 if TYPE_CHECKING:
     from app.document.profile import LayoutProfile
     from ui.grid import TableGrid
 
 DEFAULT_SIZE = (1280, 800)
-UNITS_WIDTH = 230
-FINDINGS_HEIGHT = 170
-PREVIEW_WIDTH = 440  # a page at about half size; the tables keep most of 1280 (hidden at first)
 
 _WELCOME, _NOTHING, _REPORT = range(3)
 
@@ -55,27 +60,33 @@ _WELCOME, _NOTHING, _REPORT = range(3)
 class MainWindow(QMainWindow):
     report_opened = Signal(object)  # ReportSession
 
-    # Made by ui.window_menus.build_menus.
-    new_unit_action: QAction
-    new_year_action: QAction
-    new_year_from_file_action: QAction
-    import_action: QAction
-    import_tables_action: QAction
-    export_action: QAction
-    export_excel_action: QAction
-    preview_action: QAction  # the preview dock's own show/hide action
-    profile_action: QAction
-    save_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    copy_action: QAction
-    paste_action: QAction
-    placeholder_action: QAction
+    # The actions of ui.window_menus.ACTIONS by the names the rest of the program uses.
+    new_unit_action = WindowAction("new_unit")
+    new_year_action = WindowAction("new_year")
+    new_year_from_file_action = WindowAction("new_year_from_file")
+    import_action = WindowAction("import")
+    import_tables_action = WindowAction("import_tables")
+    export_action = WindowAction("export")
+    export_excel_action = WindowAction("export_excel")
+    preview_action = WindowAction("preview")  # the preview dock's own show/hide action
+    profile_action = WindowAction("profile")
+    save_action = WindowAction("save")
+    quit_action = WindowAction("quit")
+    undo_action = WindowAction("undo")
+    redo_action = WindowAction("redo")
+    copy_action = WindowAction("copy")
+    paste_action = WindowAction("paste")
+    placeholder_action = WindowAction("placeholder")
+    county: CountyPart  # the 单位 menu's commands and the roll-up panel (ui.county_wiring)
 
-    def __init__(self, store: Store, *, demo: bool = False,
-                 open_demo: Callable[[], Store] | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        demo: bool = False,
+        open_demo: Callable[[], Store] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
@@ -83,23 +94,31 @@ class MainWindow(QMainWindow):
         self.today = today
         self.session: ReportSession | None = None
         self.view: ReportView | None = None
+        self.actions_by_id: dict[str, QAction] = {}  # by the ids of ui.window_menus.ACTIONS
         self.files = FileCommands(self)
         self.edits = EditCommands(self)
         self.unit_commands = UnitCommands(self)
-        self.position = PositionMemory(self)
+        self.help = HelpCommands(self)
+        self.store_commands = StoreCommands(self)
+        self.position = PositionMemory(self, parent=self)
+        self.watch = OutsideChanges(self)
         self.drop_guard = DropGuard(self)
 
         self.units = UnitTree()
         self.units.report_chosen.connect(self.open_report)
         self.units.new_unit_requested.connect(self.unit_commands.new_unit)
         self.units.new_year_requested.connect(self.unit_commands.new_year)
-        self.findings = FindingsPanel()
+        self.findings = FindingsPanel(links=True)
         self.findings.finding_activated.connect(self.go_to_finding)
+        self.findings.help_requested.connect(lambda finding: self.help.rule(finding.rule))
         self.welcome = Welcome()
         self.welcome.new_unit_requested.connect(self.unit_commands.new_unit)
         self.welcome.demo_requested.connect(self.switch_to_demo)
-        nothing = QLabel("请在左侧选择一份年度报告，或点“新建年度报告”。\n"
-                         "也可以把 Word、Excel 或文字格式的报告文件拖到这里导入。")
+        self.welcome.usage_requested.connect(self.help.usage)
+        nothing = QLabel(
+            "请在左侧选择一份年度报告，或点“新建年度报告”。\n"
+            "也可以把 Word、Excel 或文字格式的报告文件拖到这里导入。"
+        )
         nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.report_holder = QWidget()
         self.center = QStackedWidget()
@@ -108,57 +127,46 @@ class MainWindow(QMainWindow):
         self.center.addWidget(self.report_holder)
         self.setCentralWidget(self.center)
 
-        self.units_dock = self._dock("单位与年度", "units", self.units,
-                                     Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.findings_dock = self._dock("校验结果", "findings", self.findings,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.units_dock = docks.dock(
+            self, "单位与年度", "units", self.units, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.findings_dock = docks.dock(
+            self, "校验结果", "findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         # Its pane is made when first shown (or for printing): not on the way to the first paint.
-        self.preview_dock = PreviewDock(self, profile_for=self._profile_for,
-                                        before_output=self.flush_text)
-        self._place(self.preview_dock, Qt.DockWidgetArea.RightDockWidgetArea, closable=True)
-        self.units_dock.setTitleBarWidget(QWidget())  # the tree has its own caption
-        # The pages get the window's full height; the findings stay under the editor.
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.units_dock, self.preview_dock], [UNITS_WIDTH, PREVIEW_WIDTH],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findings_dock], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
-        # Hidden until asked for: at 1280 wide the tables need the room (the state is saved).
-        self.preview_dock.hide()
+        self.preview_dock = PreviewDock(
+            self, profile_for=self._profile_for, before_output=self.flush_text
+        )
+        docks.lay_out(self, self.units_dock, self.findings_dock, self.preview_dock)
         self.setAcceptDrops(True)
 
-        self.hint_label = QLabel()  # the grid's help for the current cell (R7 subtotal, sums)
-        self.save_label = QLabel()
-        self.statusBar().addWidget(self.hint_label, 1)
-        self.statusBar().addPermanentWidget(self.save_label)
+        self.status_line = WindowStatus(self, parent=self)
+        self.hint_label = self.status_line.hint_label  # the labels, as the window's own
+        self.save_label = self.status_line.save_label
         self.autosave = AutoSaver(store, self)
         self.autosave.before_save = self.flush_text
-        self.autosave.state_changed.connect(self._show_save_state)
-        self.autosave.failed.connect(self._save_failed)
-        self._show_save_state(self.autosave.state)
+        self.autosave.state_changed.connect(self.status_line.show_save_state)
+        self.autosave.failed.connect(self.status_line.save_failed)
+        # After the save that found it has returned: reopening a report is no work for the
+        # middle of a save (or of closing the window).
+        self.autosave.stale.connect(
+            self.store_commands.report_moved_on, Qt.ConnectionType.QueuedConnection
+        )
+        self.autosave.damaged.connect(
+            self.store_commands.damaged, Qt.ConnectionType.QueuedConnection
+        )
+        self.status_line.show_save_state(self.autosave.state)
 
+        self.county = CountyPart(self)
         build_menus(self)
+        self.county.attach()
         self.preview_dock.visibilityChanged.connect(self._preview_shown)
+        self.preview_dock.pdf_written.connect(self._pdf_written)
         self._update_actions()
         self.resize(*DEFAULT_SIZE)
         self.position.restore_geometry()
         self.refresh_units()
-        self._update_title()
-
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea,
-              *, closable: bool = False) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self._place(dock, area, closable=closable)
-        return dock
-
-    def _place(self, dock: QDockWidget, area: Qt.DockWidgetArea, *, closable: bool) -> None:
-        features = (QDockWidget.DockWidgetFeature.DockWidgetMovable
-                    | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        if closable:
-            features |= QDockWidget.DockWidgetFeature.DockWidgetClosable
-        dock.setFeatures(features)
-        self.addDockWidget(area, dock)
+        self.status_line.update_title()
 
     # --- units and reports ------------------------------------------------------------------
 
@@ -181,23 +189,47 @@ class MainWindow(QMainWindow):
         it as where the user is unless told not to (ui.window_position restores the part
         and cell first)."""
         if self.session is not None and (self.session.report.unit, self.session.report.year) == (
-            unit, year
+            unit,
+            year,
         ):
             return True
         self.autosave.flush()
         try:
-            report = self.store.load(unit, year)
+            stored = self.store.load_stored(unit, year)
             previous = self.store.load(unit, year - 1)
         except StoreError as exc:
             self.store_error(exc)
             return False
-        if report is None:
+        if stored is None:
             return False
-        self._show_session(ReportSession(report, previous, self))
+        self._show_session(
+            ReportSession(
+                stored.report,
+                previous,
+                self,
+                revision=stored.revision,
+                read_only=self.store.read_only,
+            )
+        )
         self.units.select(unit, year, emit=False)
         if remember:
             self.remember_position()
         return True
+
+    def close_report(self) -> None:
+        """Show no report (the open one was deleted)."""
+        self.forget_session()
+        if self.view is not None:
+            self.center.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+            self.report_holder = QWidget()
+            self.center.insertWidget(_REPORT, self.report_holder)
+        self.findings.set_findings([])
+        self.refresh_units()
+        self.status_line.update_title()
+        self._update_actions()
+        self.status_line.show_save_state(self.autosave.state)
 
     def forget_session(self) -> None:
         """Let go of the open report without saving it: the store now holds a newer one,
@@ -215,7 +247,10 @@ class MainWindow(QMainWindow):
         self.view.part_changed.connect(self.preview_dock.show_part)
         self.view.grid_created.connect(self._follow_grid)
         session.findings_changed.connect(self.findings.set_findings)
+        session.refused.connect(lambda message: self.show_status(message, 8000))
         session.undo_stack.indexChanged.connect(self._update_actions)
+        # What the status bar said of the last step ("改动 195 处") is stale once it is undone.
+        session.undo_stack.indexChanged.connect(self.status_line.clear)
         self.findings.set_findings(session.findings)
         self.autosave.attach(session)
         self.preview_dock.set_session(session)
@@ -229,15 +264,16 @@ class MainWindow(QMainWindow):
             old_view.deleteLater()
         if old_session is not None:
             old_session.deleteLater()
-        self._update_title()
+        self.status_line.update_title()
         self._update_actions()
-        self._show_save_state(self.autosave.state)
+        self.status_line.show_save_state(self.autosave.state)
         self.report_opened.emit(session)
 
     def _follow_texts(self, texts: PageTexts) -> None:
         """A page's text fields were made: the window's undo keys, its import of dropped
         files and the autosave cover them."""
         extra = [self.placeholder_action] if texts.figures else []
+        self.status_line.follow_texts(texts)
         for editor in texts.editors:
             install_undo_routing(editor, self.undo_action, self.redo_action, *extra)
             editor.installEventFilter(self.drop_guard)
@@ -249,8 +285,7 @@ class MainWindow(QMainWindow):
             binding.pending.connect(self.autosave.text_pending)
 
     def _follow_grid(self, grid: TableGrid) -> None:
-        grid.input_rejected.connect(self._input_rejected)
-        grid.hint_changed.connect(self._show_hint)
+        self.status_line.follow_grid(grid)
         grid.selectionModel().currentChanged.connect(self._cell_changed)
 
     def switch_to_demo(self) -> None:
@@ -270,11 +305,12 @@ class MainWindow(QMainWindow):
         self.store = store
         self.demo = demo
         self.autosave.store = store
+        self.watch.store_replaced()
         self.refresh_units()
         self.restore_last() or self.open_first()
         if old is not store:
             old.close()
-        self._update_title()
+        self.status_line.update_title()
 
     def open_first(self) -> bool:
         """Open the latest report of the first unit (a first run after 新建单位).
@@ -312,12 +348,28 @@ class MainWindow(QMainWindow):
             self.preview_dock.show_part(cell)
 
     def _profile_for(self, session: ReportSession) -> LayoutProfile:
-        return stored_profile(self, session.report.unit)
+        return stored_profile(self.store, session.report.unit)
+
+    def set_profile(self, profile: LayoutProfile) -> None:
+        """The open report's unit has a new 版式: the preview shows it."""
+        self.preview_dock.set_profile(profile)
+
+    def _pdf_written(self, path: str) -> None:
+        if self.session is not None:
+            self.show_status(exported_message(path, self.session), 8000)
 
     def _preview_shown(self, visible: bool) -> None:
         # The preview opens on what is being edited, not on page 1.
         if visible and self.view is not None:
             self.preview_dock.show_part(self.view.current_cell() or self.view.current_part())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.watch.check()  # back from the command line or another window
+
+    def nothing_to_save(self) -> bool:
+        return self.autosave.state is SaveState.SAVED
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.autosave.flush() and not ask_yes_no(
@@ -349,41 +401,62 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.flush_text()
 
+    def save_pending(self) -> bool:
+        """Write what is waiting for the autosave now; False when it could not be written."""
+        return self.autosave.flush()
+
     def save_now(self) -> None:
         if self.autosave.flush():
-            self.statusBar().showMessage("已保存到数据库", 3000)
+            self.show_status("已保存到数据库", 3000)
+
+    def chosen_unit(self) -> str | None:
+        """The unit selected in the unit tree."""
+        return self.units.current_unit()
+
+    def chosen_year(self) -> int | None:
+        """The year of the report selected in the unit tree (None: a unit is selected)."""
+        return self.units.current_year()
+
+    def show_nothing(self) -> None:
+        self.close_report()
+
+    def add_panel(self, dock: QDockWidget, width: int) -> None:
+        """A panel (the roll-up's 汇总明细): ui.window_docks.add_panel."""
+        docks.add_panel(self, self.findings_dock, dock, width)
+
+    def import_folder(self, folder: Path) -> bool:
+        """导入文件夹 on a folder (dropped on the window)."""
+        return self.county.commands.import_folder(folder)
 
     def go_to_finding(self, finding: Finding) -> None:
         if self.view is not None:
             self.view.go_to(finding)
 
+    def focused_finding(self) -> Finding | None:
+        """The finding selected in the findings panel, when the keyboard is there."""
+        return self.findings.current_finding() if self.findings.list.hasFocus() else None
+
+    def current_cell(self) -> str:
+        return self.view.current_cell() if self.view is not None else ""
+
     # --- status ---------------------------------------------------------------------------
 
-    def _show_save_state(self, state: SaveState) -> None:
-        self.save_label.setText(state.label if self.session is not None else "")
-        color = {"saved": "#2e7d32", "pending": "#8a6d00", "failed": "#c62828"}[state.value]
-        self.save_label.setStyleSheet(f"color: {color}; padding: 0 8px;")
+    def as_widget(self) -> QWidget:
+        """The window as the parent of the dialogs its commands open."""
+        return self
 
-    def _save_failed(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
-
-    def _input_rejected(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-
-    def _show_hint(self, hint: str) -> None:
-        self.hint_label.setText(hint)
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        self.status_line.show(message, timeout_ms)
 
     def store_error(self, exc: StoreError) -> None:
+        if isinstance(exc, DamagedStore):
+            self.store_commands.damaged(exc)  # offers the latest sound backup
+            return
         tell(self, "数据库", str(exc), error=True)
 
-    def _update_title(self) -> None:
-        title = "年报编制器"
-        if self.session is not None:
-            report = self.session.report
-            title = f"{report.unit} {report.year}年度报告 — 年报编制器"
-        if self.demo:
-            title += "（示例）"
-        self.setWindowTitle(title)
+    def refresh_actions(self) -> None:
+        """Enable what can be done now (the unit tree's choice changed)."""
+        self._update_actions()
 
     def _update_actions(self, *_: object) -> None:
         update_actions(self)

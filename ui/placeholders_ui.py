@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.document.placeholders import NAMED_FIGURES, PLACEHOLDER, expand, problems
+from app.document.placeholders import BY_UNIT, NAMED_FIGURES, PLACEHOLDER, expand, problems
 from app.domain.report import Report
+from app.domain.rollup_record import rollup_record
 
 
 @dataclass(frozen=True)
@@ -20,12 +21,16 @@ class Entry:
 
 
 def entries(report: Report) -> list[Entry]:
-    """The placeholders a user can insert, with what each would print now."""
+    """The placeholders a user can insert, with what each would print now; a roll-up also
+    offers each figure by unit (“其中县教育局12件、……”)."""
+    names = [named.name for named in NAMED_FIGURES]
+    if rollup_record(report) is not None:
+        names += [name + BY_UNIT for name in names]
     result = []
-    for named in NAMED_FIGURES:
-        token = "{{" + named.name + "}}"
+    for name in names:
+        token = "{{" + name + "}}"
         figure = expand(token, report)
-        result.append(Entry(named.name, token, "" if figure == token else figure))
+        result.append(Entry(name, token, "" if figure == token else figure))
     return result
 
 

@@ -21,7 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.document.profile import PROFILE_LABELS, PROFILES, LayoutProfile, ProfileError
+from app.document.profile import (
+    OFFICIAL_FONTS,
+    PROFILE_FONTS_TEXT,
+    PROFILE_LABELS,
+    PROFILES,
+    WINDOWS,
+    LayoutProfile,
+    ProfileError,
+    missing_fonts,
+)
 
 MARGINS = (
     ("margin_top_mm", "上边距"),
@@ -31,9 +40,28 @@ MARGINS = (
 )
 
 
+def fonts_here(families: list[str] | None) -> str:
+    """What this computer has of the official fonts, and what that means for the default."""
+    if families is None:
+        return ""
+    missing = missing_fonts(OFFICIAL_FONTS, families)
+    if not missing:
+        return "本机已安装公文标准字体。"
+    windows = PROFILE_LABELS[WINDOWS.name]
+    return (
+        f"本机未安装{'、'.join(missing)}，没有设置过版式的单位在本机默认用“{windows}”，"
+        "导出的 Word 与预览一致。"
+    )
+
+
 class ProfileDialog(QDialog):
-    def __init__(self, profile: LayoutProfile, unit: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: LayoutProfile,
+        unit: str = "",
+        parent: QWidget | None = None,
+        families: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"版式设置 — {unit}" if unit else "版式设置")
         self._initial = profile
@@ -41,7 +69,8 @@ class ProfileDialog(QDialog):
         intro = QLabel(
             "默认按《党政机关公文格式》（GB/T 9704）：A4 纸，上 37、下 35、左 28、右 26 毫米，"
             "每页 22 行、每行 28 字。电脑上没有方正小标宋、仿宋_GB2312 等公文字体时，"
-            "请选“Windows 自带字体”。"
+            "请选“Windows 自带字体”：标题用加粗的宋体（Windows 自带字体中最接近小标宋的），"
+            "Word 自己替换缺少的字体时只会用常规宋体，标题会显得偏细。"
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -50,6 +79,17 @@ class ProfileDialog(QDialog):
         for name, label in PROFILE_LABELS.items():
             self.fonts.addItem(label, name)
         form.addRow("字体方案", self.fonts)
+        layout.addLayout(form)
+        # Below the form, not in it: a form row does not grow for a label that wraps.
+        self.fonts_used = QLabel()
+        self.fonts_used.setWordWrap(True)
+        layout.addWidget(self.fonts_used)
+        self.here = QLabel(fonts_here(families))
+        self.here.setWordWrap(True)
+        self.here.setStyleSheet("color: palette(placeholder-text);")
+        self.here.setVisible(bool(self.here.text()))
+        layout.addWidget(self.here)
+        form = QFormLayout()
         self.margins: dict[str, QDoubleSpinBox] = {}
         for field, label in MARGINS:
             box = QDoubleSpinBox()
@@ -83,6 +123,7 @@ class ProfileDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         self._show(profile)
+        self._changed()
         self.fonts.currentIndexChanged.connect(self._changed)
         for box in self.margins.values():
             box.valueChanged.connect(self._changed)
@@ -102,6 +143,7 @@ class ProfileDialog(QDialog):
         self._show(PROFILES.get(name, self._initial))
 
     def _changed(self) -> None:
+        self.fonts_used.setText(PROFILE_FONTS_TEXT.get(str(self.fonts.currentData()), ""))
         try:
             self.profile()
         except ProfileError as exc:
@@ -116,8 +158,13 @@ class ProfileDialog(QDialog):
         preset = PROFILES.get(str(self.fonts.currentData()), self._initial)
         values = {field: round(box.value(), 1) for field, box in self.margins.items()}
         # Sizes the dialog does not show stay as they were stored.
-        profile = replace(self._initial, name=preset.name, fonts=preset.fonts,
-                          lines_per_page=self.lines.value(),
-                          chars_per_line=self.chars.value(), **values)
+        profile = replace(
+            self._initial,
+            name=preset.name,
+            fonts=preset.fonts,
+            lines_per_page=self.lines.value(),
+            chars_per_line=self.chars.value(),
+            **values,
+        )
         profile.validate()
         return profile

@@ -24,15 +24,17 @@ class FrontPage(QWidget):
         super().__init__(parent)
         self.title = ReportLineEdit()
         self.title.setPlaceholderText("如：某某局2021年政府信息公开工作年度报告")
-        self.preamble = ChapterEditor(session)
+        self.preamble = ChapterEditor(session, part="preamble")
         self.bindings = [
             TextBinding(session, TextTarget(field="title"), self.title),
             TextBinding(session, TextTarget(field="preamble"), self.preamble),
         ]
         self.preamble.left.connect(self.bindings[1].end_burst)
         self.title.left.connect(self.bindings[0].end_burst)
-        hint = QLabel("前言通常写明：编制依据（《条例》）、报告由六部分组成、数据统计期限"
-                      "（自某年1月1日起至12月31日止）、电子版查阅地址、联系方式。")
+        hint = QLabel(
+            "前言通常写明：编制依据（《条例》）、报告由六部分组成、数据统计期限"
+            "（自某年1月1日起至12月31日止）、电子版查阅地址、联系方式。"
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
@@ -45,8 +47,9 @@ class FrontPage(QWidget):
 
     @property
     def texts(self) -> PageTexts:
-        return PageTexts(editors=(self.preamble,), lines=(self.title,),
-                         bindings=tuple(self.bindings))
+        return PageTexts(
+            editors=(self.preamble,), lines=(self.title,), bindings=tuple(self.bindings)
+        )
 
 
 class SignaturePage(QWidget):

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
@@ -22,6 +21,7 @@ from app.domain.findings import Finding, Severity
 from app.domain.report import Report, chapter_heading
 from ui.chapter_editor import PageTexts, TextPage, chapter_page
 from ui.icons import severity_icon
+from ui.plain_text import plain_label
 from ui.report_pages import FrontPage, SignaturePage, TablePage
 from ui.session import ReportSession
 from ui.text_binding import TextBinding, move_cursor_to
@@ -69,19 +69,24 @@ def quoted(message: str) -> str:
     """The words a finding's message quotes (“…”), to find them in the text."""
     start = message.find("“")
     end = message.find("”", start + 1)
-    return message[start + 1:end] if 0 <= start < end else ""
+    return message[start + 1 : end] if 0 <= start < end else ""
 
 
 class ReportView(QWidget):
     part_changed = Signal(str)
     grid_created = Signal(object)  # TableGrid
 
-    def __init__(self, session: ReportSession, parent: QWidget | None = None, *,
-                 on_texts: Callable[[PageTexts], None] | None = None) -> None:
+    def __init__(
+        self,
+        session: ReportSession,
+        parent: QWidget | None = None,
+        *,
+        on_texts: Callable[[PageTexts], None] | None = None,
+    ) -> None:
         """`on_texts` gets each page's text fields as the page is made."""
         super().__init__(parent)
         self.session = session
-        self.header = QLabel()
+        self.header = plain_label()  # the unit's name as written, whatever it holds
         header_font = self.header.font()
         header_font.setPointSizeF(header_font.pointSizeF() + 1)
         header_font.setWeight(QFont.Weight.DemiBold)
@@ -110,6 +115,10 @@ class ReportView(QWidget):
         assert isinstance(front, FrontPage)
         self.front = front
         self.outline.currentRowChanged.connect(self._row_changed)
+        # Chosen with the mouse or Enter, a part takes the keyboard, as a sheet does in Excel
+        # when its tab is clicked: the user types on at once. (Arrow keys stay in the list.)
+        self.outline.itemClicked.connect(self.focus_part)
+        self.outline.itemActivated.connect(self.focus_part)
         body = QHBoxLayout()
         body.addWidget(self.outline)
         body.addWidget(self.stack, 1)
@@ -131,6 +140,18 @@ class ReportView(QWidget):
 
     def current_part(self) -> str:
         return PART_KEYS[max(self.outline.currentRow(), 0)]
+
+    def focus_part(self, *_: object) -> None:
+        """Put the keyboard into the part shown: its grid, its text, or its first field."""
+        page = self._page(self.current_part())
+        if isinstance(page, TablePage):
+            page.grid.setFocus()
+        elif isinstance(page, TextPage):
+            page.editor.setFocus()
+        elif isinstance(page, FrontPage):
+            page.title.setFocus()
+        elif isinstance(page, SignaturePage):
+            page.unit.setFocus()
 
     def current_text_page(self) -> TextPage | None:
         part = self.current_part()
@@ -189,9 +210,12 @@ class ReportView(QWidget):
 
     def bindings(self) -> list[TextBinding]:
         """The text bindings made so far."""
-        return [binding for page in self._pages.values()
-                if isinstance(page, FrontPage | SignaturePage | TextPage)
-                for binding in page.texts.bindings]
+        return [
+            binding
+            for page in self._pages.values()
+            if isinstance(page, FrontPage | SignaturePage | TextPage)
+            for binding in page.texts.bindings
+        ]
 
     def flush_text(self) -> None:
         for binding in self.bindings():

@@ -57,8 +57,12 @@ class TextTarget:
         return _COMMAND_ID_BASE + 10 + TEXT_FIELDS.index(self.field)
 
 
-FIELD_NAMES = {"title": "标题", "preamble": "前言", "signature_unit": "落款单位",
-               "signature_date": "落款日期"}
+FIELD_NAMES = {
+    "title": "标题",
+    "preamble": "前言",
+    "signature_unit": "落款单位",
+    "signature_date": "落款日期",
+}
 
 
 class TypingCommand(QUndoCommand):

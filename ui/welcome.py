@@ -1,4 +1,4 @@
-"""What a first run shows: no units yet, so two ways to begin."""
+"""What a first run shows: no units yet, so two ways to begin, and the way to the manual."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 class Welcome(QWidget):
     new_unit_requested = Signal()
     demo_requested = Signal()
+    usage_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +38,9 @@ class Welcome(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.2)
             button.setFont(font)
         self.new_unit_button.setDefault(True)
-        self.demo_button.setToolTip("高青县行政审批服务局2020年度报告（已公开的真实报告）及由它开始的2021年度草稿")
+        self.demo_button.setToolTip(
+            "高青县行政审批服务局2020年度报告（已公开的真实报告）及由它开始的2021年度草稿"
+        )
         self.new_unit_button.clicked.connect(self.new_unit_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         buttons = QHBoxLayout()
@@ -46,6 +49,12 @@ class Welcome(QWidget):
         buttons.addSpacing(24)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
+        # Flat, as a link: the manual is there for whoever wants it, not a third way to begin.
+        self.usage_button = QPushButton("第一次使用？请看“使用说明”（F1）")
+        self.usage_button.setFlat(True)
+        self.usage_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.usage_button.setStyleSheet("QPushButton { color: #1a5fb4; border: none; }")
+        self.usage_button.clicked.connect(self.usage_requested)
         column = QVBoxLayout(self)
         column.addStretch(2)
         column.addWidget(title)
@@ -59,4 +68,6 @@ class Welcome(QWidget):
         column.addLayout(middle)
         column.addSpacing(32)
         column.addLayout(buttons)
+        column.addSpacing(20)
+        column.addWidget(self.usage_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(3)

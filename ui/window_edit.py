@@ -3,19 +3,31 @@ is, and inserting a figure placeholder into the text."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+
+from ui.session import ReportSession
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.report_view import ReportView
 
 
-class EditCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+class EditHost(Protocol):
+    """What the edit commands use of the window."""
+
+    @property
+    def session(self) -> ReportSession | None: ...
+    @property
+    def view(self) -> ReportView | None: ...
+    def as_widget(self) -> QWidget: ...
+    def flush_text(self) -> None: ...
+    def show_status(self, message: str, timeout_ms: int) -> None: ...
+
+
+class EditCommands:
+    def __init__(self, window: EditHost) -> None:
         self.window = window
 
     def undo(self) -> None:
@@ -42,7 +54,10 @@ class EditCommands(QObject):
         """Copy or paste in the widget with the focus: a grid a range, an editor its text."""
         copying = key == QKeySequence.StandardKey.Copy
         widget = QApplication.focusWidget()
-        if isinstance(widget, QPlainTextEdit | QLineEdit) and widget.window() is self.window:
+        if (
+            isinstance(widget, QPlainTextEdit | QLineEdit)
+            and widget.window() is self.window.as_widget()
+        ):
             widget.copy() if copying else widget.paste()
             return
         view = self.window.view
@@ -54,7 +69,6 @@ class EditCommands(QObject):
         view = self.window.view
         page = view.current_text_page() if view else None
         if page is None:
-            self.window.statusBar().showMessage(
-                "请先打开“一、总体情况”“五”或“六”的正文，再插入占位符", 5000)
+            self.window.show_status("请先打开“一、总体情况”“五”或“六”的正文，再插入占位符", 5000)
             return
         page.choose_placeholder()

@@ -11,21 +11,22 @@ import functools
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QWidget
 
 from app.domain.edits import SetCells
 from app.domain.findings import has_errors
 from app.domain.report import CellValue, Report
-from app.store import StoreError
-from ui.dialogs import ask_yes_no, tell
+from app.store import Store, StoreError
+from ui import modal
+from ui.dialogs import ask_yes_no, run_once, tell
+from ui.session import ReportSession
 
 if TYPE_CHECKING:
     from app.document.profile import LayoutProfile
-    from ui.main_window import MainWindow
 
 TABLES = ("table2", "table3", "table4")
 
@@ -55,33 +56,72 @@ def docx_writer_available() -> bool:
     return available(WORD)
 
 
-def stored_profile(window: MainWindow, unit: str) -> LayoutProfile:
-    """The unit's 版式 as stored; the official one when none is set or it cannot be read
-    (a damaged profile must not stop a preview or an export)."""
-    from app.document.profile import OFFICIAL, LayoutProfile, ProfileError
+def stored_profile(store: Store, unit: str) -> LayoutProfile:
+    """The unit's 版式 as stored; when none is set or it cannot be read (a damaged profile must
+    not stop a preview or an export), the one this computer's fonts suit."""
+    from app.document.profile import LayoutProfile, ProfileError
 
     try:
-        stored = window.store.unit_profile(unit)
-        return LayoutProfile.from_dict(stored) if stored else OFFICIAL
+        stored = store.unit_profile(unit)
+        return LayoutProfile.from_dict(stored) if stored else default_profile_here()
     except (StoreError, ProfileError):
-        return OFFICIAL
+        return default_profile_here()
+
+
+@functools.cache
+def default_profile_here() -> LayoutProfile:
+    """The official fonts, or Windows' own where the official ones are not installed (asked
+    of Qt's font database once: fonts are not installed while the program runs)."""
+    from app.document.profile import default_profile
+    from ui.preview.fonts import installed_families
+
+    return default_profile(installed_families())
+
+
+def exported_message(path: str, session: ReportSession) -> str:
+    """What the status bar says after an export (Word, Excel or PDF)."""
+    note = "（未通过校验：仍有错误）" if has_errors(session.findings) else ""
+    return f"已导出{note}：{path}"
 
 
 def table_edit(report: Report, merged: Report) -> SetCells:
     """One edit that turns `report`'s three tables into `merged`'s (blank where it has none)."""
-    refs = sorted({ref for ref in (*report.cells, *merged.cells)
-                   if ref.partition(":")[0] in TABLES})
+    refs = sorted(
+        {ref for ref in (*report.cells, *merged.cells) if ref.partition(":")[0] in TABLES}
+    )
     changes: tuple[tuple[str, CellValue | None], ...] = tuple(
-        (ref, merged.get(ref)) for ref in refs if merged.get(ref) != report.get(ref))
+        (ref, merged.get(ref)) for ref in refs if merged.get(ref) != report.get(ref)
+    )
     unit_refs = sorted({*report.money_units, *merged.money_units})
-    units = tuple((ref, merged.money_units.get(ref)) for ref in unit_refs
-                  if merged.money_units.get(ref) != report.money_units.get(ref))
+    units = tuple(
+        (ref, merged.money_units.get(ref))
+        for ref in unit_refs
+        if merged.money_units.get(ref) != report.money_units.get(ref)
+    )
     return SetCells(changes, units, "导入表格")
 
 
-class FileCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+class FileHost(Protocol):
+    """What the file commands use of the window."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def session(self) -> ReportSession | None: ...
+    def as_widget(self) -> QWidget: ...
+    def show_status(self, message: str, timeout_ms: int) -> None: ...
+    def store_error(self, exc: StoreError) -> None: ...
+    def save_pending(self) -> bool: ...
+    def flush_text(self) -> None: ...
+    def forget_session(self) -> None: ...
+    def refresh_units(self) -> None: ...
+    def open_report(self, unit: str, year: int) -> bool: ...
+    def set_profile(self, profile: LayoutProfile) -> None: ...
+    def import_folder(self, folder: Path) -> object: ...
+
+
+class FileCommands:
+    def __init__(self, window: FileHost) -> None:
         self.window = window
 
     # --- import --------------------------------------------------------------------------
@@ -108,8 +148,7 @@ class FileCommands(QObject):
     def _pick(self, title: str) -> Path | None:
         from ui.import_dialog import FILE_FILTER
 
-        path, _ = QFileDialog.getOpenFileName(self.window, title, "", FILE_FILTER)
-        return Path(path) if path else None
+        return modal.open_file(self.window.as_widget(), title, FILE_FILTER)
 
     def import_file(self) -> None:
         path = self._pick("导入报告")
@@ -123,8 +162,9 @@ class FileCommands(QObject):
         units = self._existing_units()
         if units is None:
             return False
-        report = ask_import(self.window, path, units=units, exists=self._exists,
-                            previous=self._previous)
+        report = ask_import(
+            self.window.as_widget(), path, units=units, exists=self._exists, previous=self._previous
+        )
         return report is not None and self._store_and_open(report)
 
     def new_year_from_file(self) -> None:
@@ -139,12 +179,14 @@ class FileCommands(QObject):
         units = self._existing_units()
         if units is None:
             return False
-        report = ask_new_year_from_file(self.window, path, units=units, exists=self._exists)
+        report = ask_new_year_from_file(
+            self.window.as_widget(), path, units=units, exists=self._exists
+        )
         return report is not None and self._store_and_open(report)
 
     def _store_and_open(self, report: Report) -> bool:
         window = self.window
-        window.autosave.flush()
+        window.save_pending()
         try:
             window.store.save(report)
         except StoreError as exc:
@@ -152,7 +194,9 @@ class FileCommands(QObject):
             return False
         session = window.session
         if session is not None and (session.report.unit, session.report.year) == (
-                report.unit, report.year):
+            report.unit,
+            report.year,
+        ):
             window.forget_session()  # replaced in the store: reopened below from there
         window.refresh_units()
         return window.open_report(report.unit, report.year)
@@ -171,7 +215,9 @@ class FileCommands(QObject):
             return False
         window.flush_text()
         report = window.session.report
-        merged = ask_import_tables(window, path, report)
+        merged = ask_import_tables(
+            window.as_widget(), path, report, previous=window.session.previous
+        )
         if merged is None:
             return False
         if merged.table_layouts != report.table_layouts:
@@ -179,26 +225,31 @@ class FileCommands(QObject):
             merged.unit = report.unit
             if not self._store_and_open(merged):
                 return False
-            window.statusBar().showMessage(
-                "已导入表格；表格格式与原来不同，此次导入不能撤销", 8000)
+            window.show_status("已导入表格；表格格式与原来不同，此次导入不能撤销", 8000)
             return True
         edit = table_edit(report, merged)
         if not edit.changes and not edit.units:
-            window.statusBar().showMessage(f"“{path.name}”中的表格与本报告相同，没有变化", 8000)
+            window.show_status(f"“{path.name}”中的表格与本报告相同，没有变化", 8000)
             return True
         changed = len({*edit.refs, *(ref for ref, _ in edit.units)})
         window.session.push(edit)
-        window.statusBar().showMessage(
-            f"已从“{path.name}”导入表格，改动 {changed} 处（可按 Ctrl+Z 撤销）", 8000)
+        window.show_status(
+            f"已从“{path.name}”导入表格，改动 {changed} 处（可按 Ctrl+Z 撤销）", 8000
+        )
         return True
 
     def drag_entered(self, event: QDragEnterEvent) -> None:
-        if importable(event.mimeData()):
+        if importable(event.mimeData()) or dropped_folders(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropped(self, event: QDropEvent) -> None:
+        folders = dropped_folders(event.mimeData())
+        if folders:  # a folder of units' reports: 导入文件夹
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.window.import_folder(folders[0]))
+            return
         paths = importable(event.mimeData())
         if not paths:
             event.ignore()
@@ -219,21 +270,23 @@ class FileCommands(QObject):
         window = self.window
         if window.session is None:
             return
-        window.autosave.flush()
+        window.save_pending()
         report = window.session.report
         if has_errors(window.session.findings) and not ask_yes_no(
-            window, kind.title,
+            window.as_widget(),
+            kind.title,
             "报告还有未改正的错误（见下方“校验结果”）。仍要导出吗？\n"
-            "导出的文件中不会出现任何校验标记。"
+            "导出的文件中不会出现任何校验标记。",
         ):
             return
         name = " ".join((report.title or f"{report.unit}{report.year}年度报告").split())
-        path, _ = QFileDialog.getSaveFileName(window, kind.title, f"{name}{kind.suffix}",
-                                              kind.file_filter)
-        if path:
-            if not path.lower().endswith(kind.suffix):
-                path += kind.suffix
-            self.export_to(path)
+        path = modal.save_file(
+            window.as_widget(), kind.title, f"{name}{kind.suffix}", kind.file_filter
+        )
+        if path is not None:
+            if path.suffix.lower() != kind.suffix:
+                path = path.with_name(path.name + kind.suffix)
+            self.export_to(str(path))
 
     def export_to(self, path: str) -> bool:
         """Write the open report to `path`, its kind by the suffix, in the unit's 版式.
@@ -249,12 +302,11 @@ class FileCommands(QObject):
         target = Path(path)
         title = "导出 Excel" if target.suffix.lower() == EXCEL.suffix else "导出 Word"
         try:
-            export_report(report, target, stored_profile(window, report.unit))
+            export_report(report, target, stored_profile(window.store, report.unit))
         except ExportError as exc:
-            tell(window, title, str(exc), error=True)
+            tell(window.as_widget(), title, str(exc), error=True)
             return False
-        note = "（未通过校验：仍有错误）" if has_errors(window.session.findings) else ""
-        window.statusBar().showMessage(f"已导出{note}：{path}", 8000)
+        window.show_status(exported_message(path, window.session), 8000)
         return True
 
     # --- 版式设置 ------------------------------------------------------------------------
@@ -268,20 +320,27 @@ class FileCommands(QObject):
         if window.session is None:
             return False
         unit = window.session.report.unit
-        dialog = ProfileDialog(stored_profile(window, unit), unit, window)
-        if dialog.exec() != ProfileDialog.DialogCode.Accepted:
+        from ui.preview.fonts import installed_families
+
+        dialog = ProfileDialog(
+            stored_profile(window.store, unit),
+            unit,
+            window.as_widget(),
+            families=installed_families(),
+        )
+        if run_once(dialog) != ProfileDialog.DialogCode.Accepted:
             return False
         try:
             profile = dialog.profile()
             window.store.set_unit_profile(unit, profile.to_dict())
         except ProfileError as exc:
-            tell(window, "版式设置", str(exc), error=True)
+            tell(window.as_widget(), "版式设置", str(exc), error=True)
             return False
         except StoreError as exc:
             window.store_error(exc)
             return False
-        window.preview_dock.set_profile(profile)
-        window.statusBar().showMessage(f"已保存“{unit}”的版式设置", 5000)
+        window.set_profile(profile)
+        window.show_status(f"已保存“{unit}”的版式设置", 5000)
         return True
 
 
@@ -292,6 +351,17 @@ def importable(mime: QMimeData) -> list[Path]:
     return dropped_paths(mime)
 
 
+def dropped_folders(mime: QMimeData) -> list[Path]:
+    """The local folders of a drag."""
+    if not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and Path(url.toLocalFile()).is_dir()
+    ]
+
+
 class DropGuard(QObject):
     """Sends a dragged report file past a text field to the window, which imports it (the
     field would otherwise paste the file's name into the report)."""
@@ -299,8 +369,11 @@ class DropGuard(QObject):
     KINDS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() in self.KINDS and isinstance(event, QDropEvent)
-                and importable(event.mimeData())):
+        if (
+            event.type() in self.KINDS
+            and isinstance(event, QDropEvent)
+            and importable(event.mimeData())
+        ):
             event.ignore()  # not taken here: Qt offers it to the parents, up to the window
             return True
         return False

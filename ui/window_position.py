@@ -6,15 +6,14 @@ any computer the database file is copied to.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QObject, QTimer
 
-from app.store import StoreError
-from ui.report_view import PART_KEYS
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from app.store import Store, StoreError
+from ui import modal
+from ui.report_view import PART_KEYS, ReportView
+from ui.session import ReportSession
 
 POSITION_DELAY_MS = 800  # after the last move: walking through cells writes once, not per cell
 
@@ -25,17 +24,37 @@ LAST_PART = "last.part"
 LAST_CELL = "last.cell"
 GEOMETRY = "window.geometry"
 WINDOW_STATE = "window.state"
+LAST_FOLDER = "last.folder"  # where the file choosers open (ui.modal)
 
 
 def _base64(data: QByteArray) -> str:
     return bytes(data.toBase64().data()).decode("ascii")
 
 
-class PositionMemory(QObject):
-    """Remembers and restores the open report, part, cell, and the window's geometry."""
+class PositionHost(Protocol):
+    """What the position memory uses of the window (the last four are QMainWindow's)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    @property
+    def store(self) -> Store: ...
+    @property
+    def session(self) -> ReportSession | None: ...
+    @property
+    def view(self) -> ReportView | None: ...
+    def store_error(self, exc: StoreError) -> None: ...
+    def open_report(self, unit: str, year: int, *, remember: bool = True) -> bool: ...
+    def saveGeometry(self, /) -> QByteArray: ...
+    def restoreGeometry(self, geometry: QByteArray, /) -> bool: ...
+    def saveState(self, /) -> QByteArray: ...
+    def restoreState(self, state: QByteArray, /) -> bool: ...
+
+
+class PositionMemory(QObject):
+    """Remembers and restores the open report, part, cell, and the window's geometry.
+
+    `parent` owns it (and its timer), so nothing fires after the window is gone."""
+
+    def __init__(self, window: PositionHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -59,8 +78,11 @@ class PositionMemory(QObject):
             return False
         # Nothing is written on the way: the report, part and cell restored are the ones stored
         # (remembering at once would store the front page, before the part is shown).
-        if not unit or not year_text.isdigit() or not window.open_report(
-                unit, int(year_text), remember=False):
+        if (
+            not unit
+            or not year_text.isdigit()
+            or not window.open_report(unit, int(year_text), remember=False)
+        ):
             return False
         assert window.view is not None
         if part in PART_KEYS:
@@ -88,12 +110,16 @@ class PositionMemory(QObject):
             pass  # where the cursor was is not worth an error message; the report is
 
     def restore_geometry(self) -> None:
-        """The window's size and place, and which panes were shown where (the preview too)."""
+        """The window's size and place, which panes were shown where (the preview too), and
+        the folder files were last chosen in."""
         try:
             geometry = self.window.store.get_setting(GEOMETRY)
             state = self.window.store.get_setting(WINDOW_STATE)
+            folder = self.window.store.get_setting(LAST_FOLDER)
         except StoreError:
             return
+        if folder:
+            modal.remember_folder(folder)
         if geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if state:
@@ -103,5 +129,7 @@ class PositionMemory(QObject):
         try:
             self.window.store.set_setting(GEOMETRY, _base64(self.window.saveGeometry()))
             self.window.store.set_setting(WINDOW_STATE, _base64(self.window.saveState()))
+            if modal.last_folder():
+                self.window.store.set_setting(LAST_FOLDER, modal.last_folder())
         except StoreError:
             pass

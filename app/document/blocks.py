@@ -9,12 +9,8 @@ from app.document import placeholders
 from app.document.model import Block, DocumentBlocks, Paragraph, Signature, TextRole, blank_line
 from app.document.profile import OFFICIAL, LayoutProfile
 from app.document.table_blocks import table_block, table_layout
-from app.document.text_blocks import (
-    heading_paragraph,
-    text_paragraphs,
-    text_width,
-    title_paragraph,
-)
+from app.document.text_blocks import heading_paragraph, text_paragraphs, title_paragraph
+from app.document.title_breaking import text_width
 from app.domain.chapters import CHAPTER_HEADINGS, TABLE_CHAPTERS
 from app.domain.report import Report, format_date
 
@@ -23,14 +19,13 @@ UNDATED = "　　年　　月　　日"  # room to write the date by hand
 
 def build_blocks(report: Report, profile: LayoutProfile = OFFICIAL) -> DocumentBlocks:
     title_chars = profile.text_width_mm / (profile.title_pt * 25.4 / 72)
-    blocks: list[Block] = [title_paragraph(report.title or report.unit, title_chars),
-                           blank_line()]
-    blocks += _paragraphs(report.preamble, report)
+    blocks: list[Block] = [title_paragraph(report.title or report.unit, title_chars), blank_line()]
+    blocks += _paragraphs(report.preamble, report, "preamble")
     for index, heading in enumerate(CHAPTER_HEADINGS):
         number = str(index + 1)
         blocks.append(heading_paragraph(heading, TextRole.HEADING1, chapter=number))
         text = _without_heading(report.chapter(number), heading)
-        blocks += _paragraphs(text, report)
+        blocks += _paragraphs(text, report, number)
         table = TABLE_CHAPTERS.get(number)
         if table:
             if isinstance(blocks[-1], Paragraph):  # never a lead line alone above its table
@@ -44,8 +39,11 @@ def build_blocks(report: Report, profile: LayoutProfile = OFFICIAL) -> DocumentB
     return DocumentBlocks(title=_one_line(report.title), author=report.unit, blocks=tuple(blocks))
 
 
-def _paragraphs(text: str, report: Report) -> list[Paragraph]:
-    return text_paragraphs(placeholders.expand(text, report))
+def _paragraphs(text: str, report: Report, part: str) -> list[Paragraph]:
+    # Headings are found in the text as the user sees it in the editor, placeholders and all.
+    return text_paragraphs(
+        text, report.headings.get(part), lambda piece: placeholders.expand(piece, report)
+    )
 
 
 def _without_heading(text: str, heading: str) -> str:

@@ -8,6 +8,7 @@ rest half an em, the grid GB/T 9704 counts in).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -41,6 +42,27 @@ class TextMetrics(Protocol):
     def line_height(self, font: FontSpec) -> float:
         """Height of a line at single spacing, in points."""
         ...
+
+
+# A web address or an e-mail address is one Latin "word" of up to 40 characters: kept whole it
+# goes to the next line and leaves the line before it letter-spaced far apart. It may break
+# after its separators, as browsers break it (the .docx marks those places with a zero-width
+# space, which Word, WPS and LibreOffice break at).
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[\w\-./?%&=#:~+]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII
+)
+_ADDRESS_BREAKS = "/.@-_?&=#"
+
+
+def address_breaks(text: str) -> list[int]:
+    """The places inside web and e-mail addresses where a line may break: before text[i]."""
+    found = []
+    for match in _ADDRESS.finditer(text):
+        start, end = match.span()
+        for i in range(start + 1, end - 1):
+            if text[i - 1] in _ADDRESS_BREAKS and text[i] not in _ADDRESS_BREAKS:
+                found.append(i)
+    return found
 
 
 def is_latin(ch: str) -> bool:
@@ -109,42 +131,68 @@ class _Unit:
 
 def _units(spans: Sequence[Span], metrics: TextMetrics) -> list[_Unit]:
     units: list[_Unit] = []
+    inside = False  # the next unit goes on from the last one's word (a hyphen, an address)
 
     def add(text: str, font: FontSpec, spacing: float, space: bool = False) -> None:
-        glued = bool(units) and units[-1].text.endswith("-") and not space
-        units.append(_Unit(text, font, metrics.width(text, font) + spacing * len(text), spacing,
-                           space, glued=glued and is_latin(text[0])))
+        glued = inside and not space and is_latin(text[0])
+        units.append(
+            _Unit(
+                text,
+                font,
+                metrics.width(text, font) + spacing * len(text),
+                spacing,
+                space,
+                glued=glued,
+            )
+        )
 
     for span in spans:
         word = ""
-        for ch in span.text:
-            if word and (ch in "\n " or not is_latin(ch)):
+        breaks = set(address_breaks(span.text))
+        for i, ch in enumerate(span.text):
+            if word and i in breaks:
                 add(word, span.latin, span.spacing_pt)
                 word = ""
+                inside = True
+            elif word and (ch in "\n " or not is_latin(ch)):
+                add(word, span.latin, span.spacing_pt)
+                word = ""
+                inside = False
             if ch == "\n":
                 units.append(_Unit("", span.east_asian, 0.0, newline=True))
             elif ch == " ":
                 add(ch, span.latin, span.spacing_pt, space=True)
             elif is_latin(ch):
                 word += ch  # digits and Latin words never break inside…
-                if ch == "-" and len(word) > 1:  # …but after a hyphen, as in Word
+                if ch == "-" and len(word) > 1 and i + 1 not in breaks:  # …but after a hyphen
                     add(word, span.latin, span.spacing_pt)
                     word = ""
+                    inside = True
             else:
                 add(ch, span.east_asian, span.spacing_pt)
+                inside = False
         if word:
             add(word, span.latin, span.spacing_pt)
+        inside = False
     return units
 
 
 def _split(unit: _Unit, metrics: TextMetrics) -> list[_Unit]:
     """A word wider than the whole line (a long number in a narrow cell), one unit a character."""
-    return [_Unit(ch, unit.font, metrics.width(ch, unit.font) + unit.spacing, unit.spacing)
-            for ch in unit.text]
+    return [
+        _Unit(ch, unit.font, metrics.width(ch, unit.font) + unit.spacing, unit.spacing)
+        for ch in unit.text
+    ]
 
 
-def set_lines(spans: Sequence[Span], metrics: TextMetrics, width: float, *,
-              first_indent: float = 0.0, align: Align = Align.JUSTIFY) -> list[SetLine]:
+def set_lines(
+    spans: Sequence[Span],
+    metrics: TextMetrics,
+    width: float,
+    *,
+    first_indent: float = 0.0,
+    align: Align = Align.JUSTIFY,
+) -> list[SetLine]:
     """The spans set on lines `width` points wide, the first one indented by `first_indent`.
 
     Justified lines but the last spread the slack evenly between units, as Word does for
@@ -177,7 +225,7 @@ def set_lines(spans: Sequence[Span], metrics: TextMetrics, width: float, *,
             used += unit.width
             continue
         if not current:  # wider than a whole line: give up keeping it whole
-            pending[i - 1:i] = _split(unit, metrics)
+            pending[i - 1 : i] = _split(unit, metrics)
             i -= 1
             if len(pending[i].text) == len(unit.text):  # one character wider than the line
                 current.append(pending[i])
@@ -204,8 +252,9 @@ def set_lines(spans: Sequence[Span], metrics: TextMetrics, width: float, *,
     return lines
 
 
-def _place(units: list[_Unit], available: float, indent: float, align: Align,
-           last: bool, hanging: bool) -> SetLine:
+def _place(
+    units: list[_Unit], available: float, indent: float, align: Align, last: bool, hanging: bool
+) -> SetLine:
     while units and units[-1].space:
         units.pop()
     natural = sum(u.width for u in units)
@@ -213,8 +262,9 @@ def _place(units: list[_Unit], available: float, indent: float, align: Align,
     gap = 0.0
     offset = 0.0
     slack = available - fitted
-    opens = [n > 0 and not u.glued and not (hanging and n == len(units) - 1)
-             for n, u in enumerate(units)]  # where justification may add space
+    opens = [
+        n > 0 and not u.glued and not (hanging and n == len(units) - 1) for n, u in enumerate(units)
+    ]  # where justification may add space
     if align is Align.JUSTIFY and not last and any(opens) and slack > 0:
         gap = slack / sum(opens)
     elif align is Align.CENTER:
@@ -229,18 +279,27 @@ def _place(units: list[_Unit], available: float, indent: float, align: Align,
             x += gap
         if unit.space:
             joinable = False
-        elif (joinable and len(unit.text) == 1 and opens[n] and pieces[-1].font == unit.font
-              and pieces[-1].spacing == unit.spacing + gap):
+        elif (
+            joinable
+            and len(unit.text) == 1
+            and opens[n]
+            and pieces[-1].font == unit.font
+            and pieces[-1].spacing == unit.spacing + gap
+        ):
             # One run drawn with letter spacing rather than a character at a time: a PDF
             # reader then extracts words, and drawing is faster.
             last_piece = pieces[-1]
-            pieces[-1] = Piece(last_piece.x, last_piece.text + unit.text, unit.font,
-                               last_piece.spacing)
+            pieces[-1] = Piece(
+                last_piece.x, last_piece.text + unit.text, unit.font, last_piece.spacing
+            )
         else:
             single = len(unit.text) == 1
             following = n + 1 < len(units) and opens[n + 1]
-            pieces.append(Piece(x, unit.text, unit.font,
-                                unit.spacing + (gap if single and following else 0.0)))
+            pieces.append(
+                Piece(
+                    x, unit.text, unit.font, unit.spacing + (gap if single and following else 0.0)
+                )
+            )
             joinable = single and following
         x += unit.width
     size = max((u.font.size_pt for u in units), default=0.0)

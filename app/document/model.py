@@ -53,6 +53,7 @@ class Paragraph:
     keep_with_next: bool = False
     keep_together: bool = False  # never split across pages
     chapter: str = ""  # "1".."6" on the six chapter headings
+    not_heading: bool = False  # numbered like a heading, but the user said it is body text
 
     @property
     def text(self) -> str:

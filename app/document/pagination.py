@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.document.cell_fit import figure_size
 from app.document.line_breaking import (
     EPSILON,
     FontSpec,
@@ -156,41 +157,68 @@ class _Styles:
         bold = role is TextRole.TITLE and p.fonts.title_bold
         size = p.size_for(role)
         spacing = 0.0 if role is TextRole.TITLE else self.char_spacing
-        return Span(text, FontSpec(p.font_for(role), size, bold), FontSpec(p.fonts.latin, size, bold),
-                    spacing)
+        return Span(
+            text,
+            FontSpec(p.font_for(role), size, bold),
+            FontSpec(p.fonts.latin, size, bold),
+            spacing,
+        )
 
-    def table_span(self, text: str) -> Span:
+    def table_span(self, text: str, size_pt: float | None = None) -> Span:
         p = self.profile
-        return Span(text, FontSpec(p.fonts.body, p.table_pt), FontSpec(p.fonts.latin, p.table_pt))
+        size = size_pt or p.table_pt
+        return Span(text, FontSpec(p.fonts.body, size), FontSpec(p.fonts.latin, size))
 
 
-def _paragraph_slices(index: int, block: Paragraph, styles: _Styles,
-                      metrics: TextMetrics) -> list[_Slice]:
+def _paragraph_slices(
+    index: int, block: Paragraph, styles: _Styles, metrics: TextMetrics
+) -> list[_Slice]:
     p = styles.profile
     runs = block.runs or (Run("", block.role),)
     spans = [styles.span(run.text, run.role) for run in runs]
     width = p.text_width_mm * PT_PER_MM - block.right_indent_chars * p.body_pt
-    lines = set_lines(spans, metrics, width, first_indent=block.first_line_indent_chars * p.body_pt,
-                      align=block.align)
-    slices = [_Slice(index, p.line_pitch_pt, keep_next=block.keep_together,
-                     bound_next=block.keep_together, line=line) for line in lines]
+    lines = set_lines(
+        spans,
+        metrics,
+        width,
+        first_indent=block.first_line_indent_chars * p.body_pt,
+        align=block.align,
+    )
+    slices = [
+        _Slice(
+            index,
+            p.line_pitch_pt,
+            keep_next=block.keep_together,
+            bound_next=block.keep_together,
+            line=line,
+        )
+        for line in lines
+    ]
     slices[-1].keep_next = block.keep_with_next
     slices[-1].bound_next = False
     return slices
 
 
-def _signature_slices(index: int, block: Signature, styles: _Styles,
-                      metrics: TextMetrics) -> list[_Slice]:
+def _signature_slices(
+    index: int, block: Signature, styles: _Styles, metrics: TextMetrics
+) -> list[_Slice]:
     p = styles.profile
     full = p.text_width_mm * PT_PER_MM
-    slices = [_Slice(index, p.line_pitch_pt, keep_next=True, bound_next=True,
-                     line=SetLine((), 0.0)) for _ in range(block.blank_lines_before)]
-    for text, indent in ((block.unit, block.unit_right_indent_chars),
-                         (block.date, block.date_right_indent_chars)):
-        line = set_lines([styles.span(text, TextRole.BODY)], metrics,
-                         full - indent * p.body_pt, align=Align.RIGHT)[0]
-        slices.append(_Slice(index, p.line_pitch_pt, keep_next=True, bound_next=True,
-                             line=line))
+    slices = [
+        _Slice(index, p.line_pitch_pt, keep_next=True, bound_next=True, line=SetLine((), 0.0))
+        for _ in range(block.blank_lines_before)
+    ]
+    for text, indent in (
+        (block.unit, block.unit_right_indent_chars),
+        (block.date, block.date_right_indent_chars),
+    ):
+        line = set_lines(
+            [styles.span(text, TextRole.BODY)],
+            metrics,
+            full - indent * p.body_pt,
+            align=Align.RIGHT,
+        )[0]
+        slices.append(_Slice(index, p.line_pitch_pt, keep_next=True, bound_next=True, line=line))
     slices[-1].keep_next = slices[-1].bound_next = False
     return slices
 
@@ -203,14 +231,21 @@ def _table_set(index: int, block: Table, styles: _Styles, metrics: TextMetrics) 
     for w in widths:
         col_x.append(col_x[-1] + w)
     font = styles.table_span("").east_asian
-    line_height = metrics.line_height(font)
-    table_set = _TableSet(index, block, col_x, [block.min_row_height_mm * PT_PER_MM] * block.n_rows,
-                          line_height=line_height, font_size=font.size_pt)
+    line_height = p.table_line_pt  # exact, as the .docx sets table text
+    table_set = _TableSet(
+        index,
+        block,
+        col_x,
+        [block.min_row_height_mm * PT_PER_MM] * block.n_rows,
+        line_height=line_height,
+        font_size=font.size_pt,
+    )
     margin = block.cell_margin_mm * PT_PER_MM
     needed: list[tuple[TableCell, float]] = []
     for cell in block.cells:
         inner = col_x[cell.col + cell.colspan] - col_x[cell.col] - 2 * margin
-        lines = set_lines([styles.table_span(cell.text)], metrics, inner, align=cell.align)
+        size = figure_size(cell, inner, p.table_pt)
+        lines = set_lines([styles.table_span(cell.text, size)], metrics, inner, align=cell.align)
         table_set.cell_lines[(cell.row, cell.col)] = lines
         needed.append((cell, len(lines) * line_height))
     # Rows grow to their tallest single-row cell; then a merged cell taller than its rows
@@ -234,8 +269,13 @@ def _table_slices(table_set: _TableSet) -> list[_Slice]:
     # says nothing); the blocks name the other rows that must stay with the next one.
     kept = set(block.keep_with_next_rows) | set(range(block.header_rows))
     return [
-        _Slice(table_set.block, height, keep_next=r in kept and r < block.n_rows - 1,
-               table=table_set, row=r)
+        _Slice(
+            table_set.block,
+            height,
+            keep_next=r in kept and r < block.n_rows - 1,
+            table=table_set,
+            row=r,
+        )
         for r, height in enumerate(table_set.row_heights)
     ]
 
@@ -259,8 +299,9 @@ def block_parts(blocks: tuple[Block, ...]) -> tuple[str, ...]:
 # --- cutting into pages ---------------------------------------------------------------------
 
 
-def paginate(document: DocumentBlocks, profile: LayoutProfile,
-             metrics: TextMetrics) -> PagedDocument:
+def paginate(
+    document: DocumentBlocks, profile: LayoutProfile, metrics: TextMetrics
+) -> PagedDocument:
     styles = _Styles(profile)
     slices: list[_Slice] = []
     for index, block in enumerate(document.blocks):
@@ -282,8 +323,10 @@ def _headers(first: _Slice) -> list[_Slice]:
     table_set = first.table
     if table_set is None or first.row < table_set.table.header_rows:
         return []
-    return [_Slice(table_set.block, table_set.row_heights[r], table=table_set, row=r)
-            for r in range(table_set.table.header_rows)]
+    return [
+        _Slice(table_set.block, table_set.row_heights[r], table=table_set, row=r)
+        for r in range(table_set.table.header_rows)
+    ]
 
 
 def _cut(slices: list[_Slice], height: float) -> list[list[_Slice]]:
@@ -302,16 +345,19 @@ def _cut(slices: list[_Slice], height: float) -> list[list[_Slice]]:
             used += slices[end].height
             end += 1
         if end < len(slices):
-            end = (_break_before(slices, start, end, lambda s: s.keep_next)
-                   or _break_before(slices, start, end, lambda s: s.bound_next)
-                   or end)
+            end = (
+                _break_before(slices, start, end, lambda s: s.keep_next)
+                or _break_before(slices, start, end, lambda s: s.bound_next)
+                or end
+            )
         pages.append(page + slices[start:end])
         start = end
     return pages or [[]]
 
 
-def _break_before(slices: list[_Slice], start: int, end: int,
-                  kept: Callable[[_Slice], bool]) -> int:
+def _break_before(
+    slices: list[_Slice], start: int, end: int, kept: Callable[[_Slice], bool]
+) -> int:
     """The last index in (start, end] a page may start at, or 0 when there is none."""
     for at in range(end, start, -1):
         if not kept(slices[at - 1]):
@@ -319,8 +365,9 @@ def _break_before(slices: list[_Slice], start: int, end: int,
     return 0
 
 
-def _page(number: int, chunk: list[_Slice], profile: LayoutProfile, styles: _Styles,
-          metrics: TextMetrics) -> Page:
+def _page(
+    number: int, chunk: list[_Slice], profile: LayoutProfile, styles: _Styles, metrics: TextMetrics
+) -> Page:
     left = profile.margin_left_mm * PT_PER_MM
     y = profile.margin_top_mm * PT_PER_MM
     lines: list[TextLine] = []
@@ -330,8 +377,12 @@ def _page(number: int, chunk: list[_Slice], profile: LayoutProfile, styles: _Sty
     for piece in chunk:
         if piece.line is not None:
             baseline = y + baseline_offset(piece.height, piece.line.size_pt)
-            lines.append(TextLine(baseline, tuple(
-                Piece(left + p.x, p.text, p.font, p.spacing) for p in piece.line.pieces)))
+            lines.append(
+                TextLine(
+                    baseline,
+                    tuple(Piece(left + p.x, p.text, p.font, p.spacing) for p in piece.line.pieces),
+                )
+            )
         else:
             rows.append((piece, y))
         top_bottom = spans.setdefault(piece.block, [y, y])
@@ -339,8 +390,9 @@ def _page(number: int, chunk: list[_Slice], profile: LayoutProfile, styles: _Sty
         y += piece.height
     cells = _cells(rows)
     placed = tuple(Placed(block, top, bottom) for block, (top, bottom) in spans.items())
-    return Page(number, tuple(lines), tuple(cells), _folio(number, profile, styles, metrics),
-                placed)
+    return Page(
+        number, tuple(lines), tuple(cells), _folio(number, profile, styles, metrics), placed
+    )
 
 
 def _cells(rows: list[tuple[_Slice, float]]) -> list[CellBox]:
@@ -368,8 +420,9 @@ def _cells(rows: list[tuple[_Slice, float]]) -> list[CellBox]:
     return boxes
 
 
-def _cell_text(table_set: _TableSet, cell: TableCell, x: float, top: float,
-               height: float) -> tuple[TextLine, ...]:
+def _cell_text(
+    table_set: _TableSet, cell: TableCell, x: float, top: float, height: float
+) -> tuple[TextLine, ...]:
     lines = table_set.cell_lines[(cell.row, cell.col)]
     lh = table_set.line_height
     first = top + (height - len(lines) * lh) / 2  # centred vertically, as the .docx cells
@@ -377,13 +430,16 @@ def _cell_text(table_set: _TableSet, cell: TableCell, x: float, top: float,
     out = []
     for n, line in enumerate(lines):
         baseline = first + n * lh + baseline_offset(lh, table_set.font_size)
-        out.append(TextLine(baseline, tuple(Piece(left + p.x, p.text, p.font, p.spacing)
-                                            for p in line.pieces)))
+        out.append(
+            TextLine(
+                baseline, tuple(Piece(left + p.x, p.text, p.font, p.spacing) for p in line.pieces)
+            )
+        )
     return tuple(out)
 
 
 def _folio(number: int, profile: LayoutProfile, styles: _Styles, metrics: TextMetrics) -> TextLine:
-    """"— N —" in 4号 宋体: odd pages right, even pages left, one character in from the text
+    """ "— N —" in 4号 宋体: odd pages right, even pages left, one character in from the text
     block's edge, its middle 7 mm below the text block."""
     font = FontSpec(profile.fonts.page_number, profile.page_number_pt)
     text = f"— {number} —"
@@ -392,6 +448,8 @@ def _folio(number: int, profile: LayoutProfile, styles: _Styles, metrics: TextMe
     left = profile.margin_left_mm * PT_PER_MM
     right = left + profile.text_width_mm * PT_PER_MM
     x = right - inset - width if number % 2 else left + inset
-    middle = (profile.margin_top_mm + profile.text_height_mm + profile.page_number_gap_mm) * PT_PER_MM
+    middle = (
+        profile.margin_top_mm + profile.text_height_mm + profile.page_number_gap_mm
+    ) * PT_PER_MM
     baseline = middle + baseline_offset(0.0, font.size_pt)
     return TextLine(baseline, (Piece(x, text, font),))

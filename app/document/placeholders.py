@@ -5,6 +5,9 @@ joined by `+` (`{{table4:suit_direct.total+table4:suit_after_review.total}}`), o
 name of a common figure (`{{本年新收申请总数}}`). The window inserts them so that a figure the
 text states can never disagree with the tables (rule R11); the document shows the figure.
 Expanding is a pure function of the text and the report.
+
+In a county's roll-up, a named figure followed by （分单位） (`{{本年新收申请总数（分单位）}}`)
+gives each summed unit's share, as county reports write it: "县教育局12件、县财政局3件".
 """
 
 from __future__ import annotations
@@ -15,8 +18,12 @@ from decimal import Decimal
 
 from app.domain.layouts import get_layout
 from app.domain.report import Report
+from app.domain.rollup_record import rollup_record
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
+BY_UNIT = "（分单位）"
+# The county's own name before its units' names: 青山县教育局 is written 县教育局 in 青山县's report.
+_REGION = re.compile(r"^(.+?[省市县区旗])")
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,24 @@ _BY_NAME = {f.name: f for f in NAMED_FIGURES}
 def token_for(name: str) -> str:
     """The text to insert for a named figure: `{{table3:new.total}}`."""
     return _BY_NAME[name].token
+
+
+def by_unit(report: Report, inner: str) -> str | None:
+    """ "县教育局12件、县财政局3件" for `名称（分单位）` in a roll-up; None where it is not one."""
+    named = _BY_NAME.get(inner.removesuffix(BY_UNIT)) if inner.endswith(BY_UNIT) else None
+    record = rollup_record(report)
+    if named is None or record is None:
+        return None
+    region = _REGION.match(report.unit)
+    shares = []
+    for source in record.sources:
+        total = sum((source.figures.get(ref, 0) for ref in named.refs), start=0)
+        if total:
+            name = source.unit
+            if region and name.startswith(region.group(1)) and name != region.group(1):
+                name = region.group(1)[-1] + name[len(region.group(1)) :]
+            shares.append(f"{name}{total}件")
+    return "、".join(shares) if shares else "各单位均为0件"
 
 
 @dataclass(frozen=True)
@@ -96,7 +121,10 @@ def expand(text: str, report: Report) -> str:
     """
 
     def replace(match: re.Match[str]) -> str:
-        figure = _figure(report, _refs(match.group(1)))
+        inner = match.group(1)
+        figure = by_unit(report, inner) if inner.endswith(BY_UNIT) else None
+        if figure is None:
+            figure = _figure(report, _refs(inner))
         return match.group(0) if figure is None else figure
 
     return PLACEHOLDER.sub(replace, text)
@@ -105,6 +133,16 @@ def expand(text: str, report: Report) -> str:
 def problems(text: str, report: Report) -> list[Problem]:
     found = []
     for match in PLACEHOLDER.finditer(text):
+        if match.group(1).endswith(BY_UNIT):
+            if by_unit(report, match.group(1)) is None:
+                found.append(
+                    Problem(
+                        match.group(0),
+                        f"占位符“{match.group(0)}”只能用于汇总报告"
+                        "（且须是一个数字名称加“（分单位）”）",
+                    )
+                )
+            continue
         refs = _refs(match.group(1))
         unknown = [ref for ref in refs if not _known(report, ref)]
         if unknown:

@@ -4,10 +4,18 @@ Two profiles ship: the official font names, and the fonts every Windows PC has f
 that never installed 仿宋_GB2312 or 方正小标宋简体. Some provinces ask for other margins or
 line counts, so everything is adjustable; the store keeps a unit's profile as the plain dict of
 `to_dict`.
+
+Windows 10 and 11 ship 宋体/新宋体 (SimSun), 黑体 (SimHei), 仿宋 (FangSong), 楷体 (KaiTi),
+微软雅黑 and 等线, but no 小标宋. 小标宋 is a Song face with heavy strokes: of the stock fonts,
+宋体 in bold is the one that looks like it (黑体 is as heavy but has no serifs; 华文中宋 comes
+only with old Office). Word cannot embolden a stand-in it picks itself, so the Windows profile
+names 宋体 and bold in the file, and it is the profile a PC without the official fonts starts
+with (`default_profile`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
@@ -16,6 +24,25 @@ from app.document.model import TextRole
 PAGE_WIDTH_MM = 210.0  # A4 portrait
 PAGE_HEIGHT_MM = 297.0
 MM_PER_PT = 25.4 / 72
+
+
+# The names a font is installed under: Windows lists its Chinese fonts under English names too,
+# fontconfig under either.
+FONT_ALIASES = {
+    "仿宋_GB2312": ("仿宋_GB2312", "FangSong_GB2312"),
+    "楷体_GB2312": ("楷体_GB2312", "KaiTi_GB2312"),
+    "方正小标宋简体": (
+        "方正小标宋简体",
+        "FZXiaoBiaoSong-B05S",
+        "方正小标宋_GBK",
+        "FZXiaoBiaoSong-B05",
+    ),
+    "仿宋": ("仿宋", "FangSong"),
+    "楷体": ("楷体", "KaiTi"),
+    "黑体": ("黑体", "SimHei"),
+    "宋体": ("宋体", "SimSun", "新宋体", "NSimSun"),
+    "Times New Roman": ("Times New Roman",),
+}
 
 
 class ProfileError(ValueError):
@@ -34,11 +61,18 @@ class FontSet:
 
 
 OFFICIAL_FONTS = FontSet(
-    title="方正小标宋简体", heading1="黑体", heading2="楷体_GB2312", body="仿宋_GB2312",
+    title="方正小标宋简体",
+    heading1="黑体",
+    heading2="楷体_GB2312",
+    body="仿宋_GB2312",
     page_number="宋体",
 )
 WINDOWS_FONTS = FontSet(
-    title="宋体", heading1="黑体", heading2="楷体", body="仿宋", page_number="宋体",
+    title="宋体",
+    heading1="黑体",
+    heading2="楷体",
+    body="仿宋",
+    page_number="宋体",
     title_bold=True,
 )
 
@@ -77,6 +111,11 @@ class LayoutProfile:
         """
         twips = int(self.text_height_mm / MM_PER_PT * 20 / self.lines_per_page)
         return twips / 20
+
+    @property
+    def table_line_pt(self) -> float:
+        """The exact line of table text: 1.3 times its size, whole twips (13.65 pt at 5号)."""
+        return round(self.table_pt * 1.3 * 20) / 20
 
     @property
     def char_pitch_pt(self) -> float:
@@ -125,8 +164,10 @@ class LayoutProfile:
 
     def validate(self) -> None:
         for label, value in (
-            ("上边距", self.margin_top_mm), ("下边距", self.margin_bottom_mm),
-            ("左边距", self.margin_left_mm), ("右边距", self.margin_right_mm),
+            ("上边距", self.margin_top_mm),
+            ("下边距", self.margin_bottom_mm),
+            ("左边距", self.margin_left_mm),
+            ("右边距", self.margin_right_mm),
         ):
             if not 5 <= value <= 60:
                 raise ProfileError(f"{label}应在 5—60 毫米之间（现为 {value:g}）")
@@ -134,16 +175,26 @@ class LayoutProfile:
             raise ProfileError(f"每页行数应在 15—40 之间（现为 {self.lines_per_page}）")
         if not 15 <= self.chars_per_line <= 40:
             raise ProfileError(f"每行字数应在 15—40 之间（现为 {self.chars_per_line}）")
-        for label, size in (("正文字号", self.body_pt), ("标题字号", self.title_pt),
-                            ("表格字号", self.table_pt), ("页码字号", self.page_number_pt)):
+        for label, size in (
+            ("正文字号", self.body_pt),
+            ("标题字号", self.title_pt),
+            ("表格字号", self.table_pt),
+            ("页码字号", self.page_number_pt),
+        ):
             if not 6 <= size <= 36:
                 raise ProfileError(f"{label}应在 6—36 磅之间（现为 {size:g}）")
         if self.line_pitch_pt < self.body_pt:
             raise ProfileError("每页行数太多：行距小于正文字号")
         if self.char_pitch_pt < self.body_pt * 0.8:
             raise ProfileError("每行字数太多：字距过小")
-        font_names = (self.fonts.title, self.fonts.heading1, self.fonts.heading2,
-                      self.fonts.body, self.fonts.page_number, self.fonts.latin)
+        font_names = (
+            self.fonts.title,
+            self.fonts.heading1,
+            self.fonts.heading2,
+            self.fonts.body,
+            self.fonts.page_number,
+            self.fonts.latin,
+        )
         if not all(name.strip() for name in font_names):
             raise ProfileError("字体名称不能为空")
 
@@ -171,7 +222,54 @@ def _known_values(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def font_index(families: Iterable[str]) -> dict[str, str]:
+    """Installed family names by their case-folded form, for `installed_name`."""
+    return {family.casefold(): family for family in families}
+
+
+def installed_name(font: str, index: dict[str, str]) -> str:
+    """The family `font` is installed as (`index`: see font_index), or ""."""
+    for alias in FONT_ALIASES.get(font, (font,)):
+        found = index.get(alias.casefold())
+        if found:
+            return found
+    return ""
+
+
+def missing_fonts(fonts: FontSet, families: Iterable[str]) -> list[str]:
+    """The Chinese fonts of a font set that are not among the installed `families`."""
+    index = font_index(families)
+    names = dict.fromkeys(
+        (fonts.title, fonts.heading1, fonts.heading2, fonts.body, fonts.page_number)
+    )
+    return [name for name in names if not installed_name(name, index)]
+
+
+def default_profile(families: Iterable[str] | None) -> LayoutProfile:
+    """The profile a unit starts with on this computer: the official one, unless some of its
+    fonts are missing here and all of the ones Windows ships are installed (then a document
+    typed here prints in the fonts it was seen in). `families` None: the fonts cannot be asked about (the
+    command line, which has no font database), and the official names are written, which
+    Word and WPS replace with 仿宋, 楷体 and 宋体 where they are missing (the font table's
+    altName)."""
+    if families is None:
+        return OFFICIAL
+    installed = list(families)
+    if missing_fonts(OFFICIAL_FONTS, installed) and not missing_fonts(WINDOWS_FONTS, installed):
+        return WINDOWS
+    return OFFICIAL
+
+
 OFFICIAL = LayoutProfile(name="official", fonts=OFFICIAL_FONTS)
 WINDOWS = LayoutProfile(name="windows", fonts=WINDOWS_FONTS)
 PROFILES = {OFFICIAL.name: OFFICIAL, WINDOWS.name: WINDOWS}
-PROFILE_LABELS = {"official": "公文标准字体（仿宋_GB2312 等）", "windows": "Windows 自带字体（仿宋、楷体等）"}
+PROFILE_LABELS = {
+    "official": "公文标准字体（仿宋_GB2312 等）",
+    "windows": "Windows 自带字体（仿宋、楷体等）",
+}
+# What each profile sets its text in, as the 版式设置 dialog says it.
+PROFILE_FONTS_TEXT = {
+    "official": "标题 方正小标宋简体，一级标题 黑体，二级标题 楷体_GB2312，正文 仿宋_GB2312",
+    "windows": "标题 宋体加粗（Windows 没有小标宋，加粗的宋体最接近），一级标题 黑体，"
+    "二级标题 楷体，正文 仿宋",
+}

@@ -32,11 +32,18 @@ def table_block(report: Report, layout: TableLayout, text_width_mm: float) -> Ta
         if kind is CellKind.VALUE and grid_cell.key is not None:
             ref = f"{layout.name}:{grid_cell.key}"
             text = format_value(report.get(ref), report.money_units.get(ref, ""))
-        cells.append(TableCell(
-            row=grid_cell.row, col=grid_cell.col, text=text, kind=kind,
-            align=_align(layout.name, kind), rowspan=grid_cell.rowspan,
-            colspan=grid_cell.colspan, ref=ref,
-        ))
+        cells.append(
+            TableCell(
+                row=grid_cell.row,
+                col=grid_cell.col,
+                text=text,
+                kind=kind,
+                align=_align(layout.name, kind),
+                rowspan=grid_cell.rowspan,
+                colspan=grid_cell.colspan,
+                ref=ref,
+            )
+        )
     cells.sort(key=lambda c: (c.row, c.col))
     return Table(
         name=layout.name,
@@ -65,11 +72,12 @@ def _scaled(widths: tuple[float, ...], text_width_mm: float) -> tuple[float, ...
 
 def _kept_rows(layout: TableLayout, cells: list[TableCell]) -> frozenset[int]:
     """Rows that must stay on the page of the row below: the headers, and in table 2 each
-    item's caption and column heads, which mean nothing at the foot of a page."""
+    item's caption and column heads, which mean nothing at the foot of a page. With the title
+    above the table kept with its first row, a table never starts at a page's foot with less
+    than its first row of figures (Word, WPS and LibreOffice keep a row whose paragraphs are
+    all keep-with-next on the page of the next row)."""
     rows = set(range(layout.header_rows))
     for cell in cells:
         if cell.kind is CellKind.TITLE:
             rows.update((cell.row, cell.row + 1))
-    # Never the first row: LibreOffice reads keep-with-next there as "keep the whole table
-    # with the next paragraph" and pushes a long table to the next page.
-    return frozenset(r for r in rows if 0 < r < layout.n_rows - 1)
+    return frozenset(r for r in rows if r < layout.n_rows - 1)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.document.line_breaking import address_breaks
 from app.document.model import Align, Paragraph, Run, Signature, TextRole
 from app.document.profile import LayoutProfile
-from app.docx_writer.ooxml import el, fonts, pt_to_twips, val
+from app.docx_writer.ooxml import el, fonts, indent, val
 from app.docx_writer.styles import HEADING_STYLES
 
+ZERO_WIDTH_SPACE = "\u200b"
+BODY_TEXT_LEVEL = 9  # w:outlineLvl: "body text", stated where a line looks like a heading
 JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "both"}
 # What each paragraph style already states, so only departures are written on a paragraph.
 STYLE_ALIGN = {TextRole.TITLE: Align.CENTER}
@@ -29,6 +32,8 @@ def paragraph(block: Paragraph, profile: LayoutProfile) -> Any:
         ppr.append(indent)
     if block.align is not STYLE_ALIGN.get(block.role, Align.JUSTIFY):
         ppr.append(val("w:jc", JC[block.align]))
+    if block.not_heading:
+        ppr.append(val("w:outlineLvl", str(BODY_TEXT_LEVEL)))
     p = el("w:p")
     if len(ppr):
         p.append(ppr)
@@ -37,14 +42,12 @@ def paragraph(block: Paragraph, profile: LayoutProfile) -> Any:
     return p
 
 
-def _indent(first_chars: float, right_chars: float, role: TextRole,
-            profile: LayoutProfile) -> Any | None:
+def _indent(
+    first_chars: float, right_chars: float, role: TextRole, profile: LayoutProfile
+) -> Any | None:
     if first_chars == STYLE_INDENT.get(role, 2.0) and not right_chars:
         return None
-    attrs = {"w:firstLine": str(pt_to_twips(first_chars * profile.body_pt))}
-    if right_chars:
-        attrs["w:right"] = str(pt_to_twips(right_chars * profile.body_pt))
-    return el("w:ind", attrs)
+    return indent(first_chars, profile.body_pt, right_chars=right_chars)
 
 
 def _append_runs(p: Any, run: Run, profile: LayoutProfile) -> None:
@@ -55,9 +58,19 @@ def _append_runs(p: Any, run: Run, profile: LayoutProfile) -> None:
         if i:
             r.append(el("w:br"))
         t = el("w:t", {"xml:space": "preserve"})
-        t.text = line
+        t.text = breakable(line)
         r.append(t)
         p.append(r)
+
+
+def breakable(text: str) -> str:
+    """The text with a zero-width space where a web or e-mail address may break at a line's
+    end, as the preview breaks it (app.document.line_breaking.address_breaks)."""
+    breaks = address_breaks(text)
+    if not breaks:
+        return text
+    pieces = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+    return ZERO_WIDTH_SPACE.join(pieces)
 
 
 def signature(block: Signature, profile: LayoutProfile) -> list[Any]:
@@ -71,13 +84,13 @@ def signature(block: Signature, profile: LayoutProfile) -> list[Any]:
     return out
 
 
-def _signature_line(text: str, right_chars: float, profile: LayoutProfile,
-                    last: bool = False) -> Any:
+def _signature_line(
+    text: str, right_chars: float, profile: LayoutProfile, last: bool = False
+) -> Any:
     ppr = el("w:pPr")
     if not last:
         ppr.append(el("w:keepNext"))
-    ppr.append(el("w:ind", {"w:right": str(pt_to_twips(right_chars * profile.body_pt)),
-                            "w:firstLine": "0"}))
+    ppr.append(indent(0, profile.body_pt, right_chars=right_chars))
     ppr.append(val("w:jc", "right"))
     p = el("w:p", None, ppr)
     if text:

@@ -11,11 +11,12 @@ from app.document.profile import OFFICIAL, LayoutProfile
 from app.docx_writer.verify import verify_docx
 from app.docx_writer.writer import write_docx
 from app.domain.report import Report
-from app.exporters import ExportError, check_target, write_replacing
+from app.writing import ExportError, check_target, write_replacing
 
 
-def export_docx(report: Report, target: Path, profile: LayoutProfile = OFFICIAL,
-                now: dt.datetime | None = None) -> None:
+def export_docx(
+    report: Report, target: Path, profile: LayoutProfile = OFFICIAL, now: dt.datetime | None = None
+) -> None:
     """Write `report` to `target` (.docx); ExportError with a Chinese message when it cannot,
     leaving any old file as it was."""
     if target.suffix.lower() != ".docx":

@@ -52,10 +52,56 @@ def split_twips(widths_mm: tuple[float, ...], total_mm: float) -> list[int]:
     return [b - a for a, b in itertools.pairwise(edges)]
 
 
+def indent_attrs(
+    first_chars: float = 0.0,
+    size_pt: float = 16.0,
+    *,
+    right_chars: float = 0.0,
+    left_chars: float = 0.0,
+) -> dict[str, str]:
+    """w:ind in characters (w:firstLineChars…, hundredths of a character), which Word and WPS
+    follow when the body size changes, and in twips of `size_pt` for programs that read only
+    those. A chars attribute of 0 is written too: it overrides a style's own."""
+    attrs: dict[str, str] = {}
+    for side, chars in (("left", left_chars), ("right", right_chars)):
+        if chars:
+            attrs[f"w:{side}"] = str(pt_to_twips(chars * size_pt))
+            attrs[f"w:{side}Chars"] = str(round(chars * 100))
+    attrs["w:firstLine"] = str(pt_to_twips(first_chars * size_pt))
+    attrs["w:firstLineChars"] = str(round(first_chars * 100))
+    return attrs
+
+
+def indent(
+    first_chars: float = 0.0,
+    size_pt: float = 16.0,
+    *,
+    right_chars: float = 0.0,
+    left_chars: float = 0.0,
+) -> Any:
+    return el(
+        "w:ind", indent_attrs(first_chars, size_pt, right_chars=right_chars, left_chars=left_chars)
+    )
+
+
+def indent_xml(first_chars: float = 0.0, size_pt: float = 16.0) -> str:
+    """The same w:ind as text, for the styles part."""
+    attrs = " ".join(
+        f'{name}="{value}"' for name, value in indent_attrs(first_chars, size_pt).items()
+    )
+    return f"<w:ind {attrs}/>"
+
+
 def fonts(east_asian: str, latin: str) -> Any:
     """rFonts naming both scripts. The eastAsia hint makes Word set curly quotes and dashes,
     which Unicode leaves ambiguous, in the Chinese font, as Chinese readers expect."""
-    return el("w:rFonts", {
-        "w:ascii": latin, "w:hAnsi": latin, "w:eastAsia": east_asian, "w:cs": latin,
-        "w:hint": "eastAsia",
-    })
+    return el(
+        "w:rFonts",
+        {
+            "w:ascii": latin,
+            "w:hAnsi": latin,
+            "w:eastAsia": east_asian,
+            "w:cs": latin,
+            "w:hint": "eastAsia",
+        },
+    )

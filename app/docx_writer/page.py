@@ -7,8 +7,8 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from app.document.profile import MM_PER_PT, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, LayoutProfile
-from app.docx_writer.ooxml import el, fonts, mm_to_twips, pt_to_twips, val
-from app.docx_writer.styles import FOOTER_STYLE, footer_line_pt
+from app.docx_writer.ooxml import el, fonts, indent_attrs, mm_to_twips, pt_to_twips, val
+from app.docx_writer.styles import FOOTER_STYLE, TABLE_GRID_STYLE, footer_line_pt
 
 
 def set_up_page(document: Any, profile: LayoutProfile) -> None:
@@ -18,20 +18,30 @@ def set_up_page(document: Any, profile: LayoutProfile) -> None:
         if child.tag in (qn("w:pgSz"), qn("w:pgMar"), qn("w:cols"), qn("w:docGrid")):
             sect_pr.remove(child)
     # Header and footer references come first in sectPr; the page geometry follows them.
-    sect_pr.append(el("w:pgSz", {"w:w": str(mm_to_twips(PAGE_WIDTH_MM)),
-                                 "w:h": str(mm_to_twips(PAGE_HEIGHT_MM))}))
-    sect_pr.append(el("w:pgMar", {
-        "w:top": str(mm_to_twips(profile.margin_top_mm)),
-        "w:right": str(mm_to_twips(profile.margin_right_mm)),
-        "w:bottom": str(mm_to_twips(profile.margin_bottom_mm)),
-        "w:left": str(mm_to_twips(profile.margin_left_mm)),
-        "w:header": str(mm_to_twips(15)),
-        "w:footer": str(mm_to_twips(footer_distance_mm(profile))),
-        "w:gutter": "0",
-    }))
+    sect_pr.append(
+        el(
+            "w:pgSz",
+            {"w:w": str(mm_to_twips(PAGE_WIDTH_MM)), "w:h": str(mm_to_twips(PAGE_HEIGHT_MM))},
+        )
+    )
+    sect_pr.append(
+        el(
+            "w:pgMar",
+            {
+                "w:top": str(mm_to_twips(profile.margin_top_mm)),
+                "w:right": str(mm_to_twips(profile.margin_right_mm)),
+                "w:bottom": str(mm_to_twips(profile.margin_bottom_mm)),
+                "w:left": str(mm_to_twips(profile.margin_left_mm)),
+                "w:header": str(mm_to_twips(15)),
+                "w:footer": str(mm_to_twips(footer_distance_mm(profile))),
+                "w:gutter": "0",
+            },
+        )
+    )
     sect_pr.append(el("w:cols", {"w:space": "425"}))
-    sect_pr.append(el("w:docGrid", {"w:type": "lines",
-                                    "w:linePitch": str(pt_to_twips(profile.line_pitch_pt))}))
+    sect_pr.append(
+        el("w:docGrid", {"w:type": "lines", "w:linePitch": str(pt_to_twips(profile.line_pitch_pt))})
+    )
 
 
 def footer_distance_mm(profile: LayoutProfile) -> float:
@@ -56,19 +66,28 @@ def _fill_footer(footer: Any, profile: LayoutProfile, place: dict[str, Any]) -> 
     for child in list(root):
         root.remove(child)
     side, inset = place["w:ind"]
-    ppr = el("w:pPr", None,
-             val("w:pStyle", FOOTER_STYLE),
-             el("w:ind", {side: inset, "w:firstLine": "0"}),
-             val("w:jc", place["w:jc"]))
+    ppr = el(
+        "w:pPr",
+        None,
+        val("w:pStyle", FOOTER_STYLE),
+        el("w:ind", {side: inset, **indent_attrs(0)}),
+        val("w:jc", place["w:jc"]),
+    )
     font = profile.fonts.page_number
-    root.append(el("w:p", None, ppr,
-                   _run(font, text="— "),
-                   _run(font, field="begin"),
-                   _run(font, instr=" PAGE "),
-                   _run(font, field="separate"),
-                   _run(font, text="1"),
-                   _run(font, field="end"),
-                   _run(font, text=" —")))
+    root.append(
+        el(
+            "w:p",
+            None,
+            ppr,
+            _run(font, text="— "),
+            _run(font, field="begin"),
+            _run(font, instr=" PAGE "),
+            _run(font, field="separate"),
+            _run(font, text="1"),
+            _run(font, field="end"),
+            _run(font, text=" —"),
+        )
+    )
 
 
 def _run(font: str, *, text: str = "", field: str = "", instr: str = "") -> Any:
@@ -99,3 +118,11 @@ def tune_settings(document: Any) -> None:
     rsids = settings.find(qn("w:rsids"))
     if rsids is not None:  # the template's editing-session ids mean nothing in our file
         settings.remove(rsids)
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:  # the schema requires w:percent; the page opens at its printed size
+        for name in list(zoom.attrib):
+            del zoom.attrib[name]
+        zoom.set(qn("w:percent"), "100")
+    # A table the user inserts gets Table Grid (styles.py), its text unindented, single-spaced.
+    default_table = val("w:defaultTableStyle", TABLE_GRID_STYLE)
+    settings.find(qn("w:defaultTabStop")).addnext(default_table)

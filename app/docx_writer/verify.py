@@ -2,7 +2,8 @@
 
 A bug in the writer must never hand the agency a document with a wrong figure in it: every value
 cell is compared with the report (not with the blocks, so a slip in building the blocks is caught
-too), every merged cell's span with the layout, and the six chapter headings must all be there.
+too), every merged cell's span with the layout, and the six chapter headings must all be there;
+and none a file Word would have to repair: every part's elements in the schema's order.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from app.document.model import DocumentBlocks, Table, TextRole
+from app.docx_writer.schema_order import order_problems
 from app.docx_writer.styles import HEADING_STYLES
 from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.layouts import get_layout
 from app.domain.report import Report, format_value
-from app.exporters import ExportError
+from app.writing import ExportError
 
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
@@ -31,7 +35,9 @@ class DocumentCheckError(ExportError):
 
 
 def verify_docx(path: Path, report: Report, blocks: DocumentBlocks) -> None:
-    body = docx.Document(str(path)).element.body
+    document = docx.Document(str(path))
+    _check_order(document)
+    body = document.element.body
     _check_headings(body)
     written = body.findall(qn("w:tbl"))
     expected = blocks.tables()
@@ -41,10 +47,35 @@ def verify_docx(path: Path, report: Report, blocks: DocumentBlocks) -> None:
         _check_table(tbl, table, report)
 
 
+def written_parts(document: Any) -> dict[str, Any]:
+    """The XML parts the writer makes, by name: body, styles, settings, footers, fonts."""
+    section = document.sections[0]
+    parts = {
+        "document.xml": document.element,
+        "styles.xml": document.styles.element,
+        "settings.xml": document.settings.element,
+        "footer (odd pages)": section.footer._element,
+        "footer (even pages)": section.even_page_footer._element,
+    }
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FONT_TABLE:
+            parts["fontTable.xml"] = parse_xml(rel.target_part.blob)
+    return parts
+
+
+def _check_order(document: Any) -> None:
+    """Word would have to repair a file with properties out of the schema's order."""
+    for name, root in written_parts(document).items():
+        problems = order_problems(root)
+        if problems:
+            raise DocumentCheckError(f"{name} 中元素顺序不合规范：{problems[0]}")
+
+
 def _check_headings(body: Any) -> None:
     style = HEADING_STYLES[TextRole.HEADING1]
     found = [
-        _text(p) for p in body.findall(qn("w:p"))
+        _text(p)
+        for p in body.findall(qn("w:p"))
         if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None
         and s.get(qn("w:val")) == style
     ]
@@ -99,14 +130,17 @@ def _check_table(tbl: Any, table: Table, report: Report) -> None:
         if (rowspan, colspan) != (cell.rowspan, cell.colspan):
             raise DocumentCheckError(
                 f"{name}第 {cell.row + 1} 行第 {cell.col + 1} 列的合并范围为 {rowspan}×{colspan}，"
-                f"应为 {cell.rowspan}×{cell.colspan}")
+                f"应为 {cell.rowspan}×{cell.colspan}"
+            )
         if cell.ref:
             want = format_value(report.get(cell.ref), report.money_units.get(cell.ref, ""))
             if text != want:
                 spec = layout.spec(cell.ref.split(":", 1)[1])
                 raise DocumentCheckError(
                     f"{name}“{spec.row_label}／{spec.column_label}”在文件中为“{text}”，"
-                    f"报告中为“{want}”")
+                    f"报告中为“{want}”"
+                )
         elif text != cell.text:
             raise DocumentCheckError(
-                f"{name}第 {cell.row + 1} 行第 {cell.col + 1} 列应为“{cell.text}”，文件中为“{text}”")
+                f"{name}第 {cell.row + 1} 行第 {cell.col + 1} 列应为“{cell.text}”，文件中为“{text}”"
+            )

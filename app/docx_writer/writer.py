@@ -25,8 +25,9 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 DROPPED_PARTS = (STYLES_WITH_EFFECTS, RT.CUSTOM_XML, RT.NUMBERING)
 
 
-def write_docx(blocks: DocumentBlocks, profile: LayoutProfile, path: Path,
-               now: dt.datetime | None = None) -> None:
+def write_docx(
+    blocks: DocumentBlocks, profile: LayoutProfile, path: Path, now: dt.datetime | None = None
+) -> None:
     document = docx.Document()
     _drop_template_parts(document)
     replace_styles(document.styles.element, profile)

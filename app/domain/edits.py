@@ -70,4 +70,22 @@ class SetField:
         return SetField(self.name, old, self.description)
 
 
-Edit = SetCells | SetChapter | SetField
+@dataclass(frozen=True)
+class SetHeadings:
+    """The heading marks of one text part ("preamble", "1".."6"), as Report.headings holds
+    them: which lines the user says are, or are not, sub-headings."""
+
+    part: str
+    marks: tuple[tuple[str, int], ...]
+    description: str = "设置小标题"
+
+    def apply(self, report: Report) -> SetHeadings:
+        old = tuple(report.headings.get(self.part, {}).items())
+        if self.marks:
+            report.headings[self.part] = dict(self.marks)
+        else:
+            report.headings.pop(self.part, None)
+        return SetHeadings(self.part, old, self.description)
+
+
+Edit = SetCells | SetChapter | SetField | SetHeadings

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from app.domain.chapters import CHAPTER_HEADINGS
+from app.domain.chapters import CHAPTER_HEADINGS, TABLE_CHAPTERS
 from app.domain.layout import Layout
 from app.domain.layouts import get_layout, layout_for_year
 
 CellValue = int | Decimal | str
+TABLE_NAMES = tuple(TABLE_CHAPTERS.values())  # "table2", "table3", "table4"
 
 LEVELS = {
     "department": "部门",
@@ -25,6 +26,9 @@ LEVELS = {
     "prefecture": "地市级人民政府",
     "province": "省级人民政府",
 }
+# The longest names of real units take some thirty characters (国家税务总局某某县税务局第一税务
+# 分局…); a name far past that is a paragraph read as a title, and would fill every screen.
+MAX_UNIT_NAME = 100
 
 
 @dataclass
@@ -47,6 +51,10 @@ class Report:
     table_layouts: dict[str, str] = field(default_factory=dict)
     # Things a reader noticed about the format (an extra 小计 column...), shown as warnings.
     reader_notes: list[str] = field(default_factory=list)
+    # The user's word on which lines of a text are sub-headings, per part ("preamble",
+    # "1".."6"): a heading's text -> its level (2 （一）, 3 1., 4 （1）; 0 "not a heading").
+    # See app.document.headings.
+    headings: dict[str, dict[str, int]] = field(default_factory=dict)
     # Fields of a JSON report this version does not know, written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -81,7 +89,7 @@ class Report:
 
     def table_cells(self, table: str) -> dict[str, CellValue]:
         prefix = table + ":"
-        return {ref[len(prefix):]: v for ref, v in self.cells.items() if ref.startswith(prefix)}
+        return {ref[len(prefix) :]: v for ref, v in self.cells.items() if ref.startswith(prefix)}
 
     def chapter(self, number: str) -> str:
         return self.chapters.get(number, "")
@@ -102,8 +110,23 @@ class Report:
             headings_found=None if self.headings_found is None else list(self.headings_found),
             table_layouts=dict(self.table_layouts),
             reader_notes=list(self.reader_notes),
+            headings={part: dict(marks) for part, marks in self.headings.items()},
             extra=dict(self.extra),
         )
+
+
+def with_tables_of(report: Report, source: Report) -> Report:
+    """`report` with the figures of `source`, each table keeping the layout it was read in."""
+    merged = report.copy()
+    merged.cells = dict(source.cells)
+    merged.money_units = dict(source.money_units)
+    merged.table_layouts = {
+        t: source.table_layout_id(t)
+        for t in TABLE_NAMES
+        if source.table_layout_id(t) != report.layout_id
+    }
+    merged.reader_notes = list(source.reader_notes)
+    return merged
 
 
 def default_title(unit: str, year: int) -> str:

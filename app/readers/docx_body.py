@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.domain.chapters import CHAPTER_HEADINGS
 from app.readers.docx_numbering import Numbering
+from app.readers.docx_outline import BODY_TEXT, Outline, emphasised_lead
 from app.readers.docx_tables import (
     CONTAINERS,
     WordRows,
@@ -24,13 +25,28 @@ from app.readers.docx_tables import (
     word_rows,
 )
 from app.readers.labels import normalize, numbering
-from app.readers.text_reader import Line, table_line
+from app.readers.lines import Line, table_line
 from app.readers.wordml import Element, child, is_on, mc, w
 
 P, TBL = w("p"), w("tbl")
-_SKIPPED = {w(t) for t in ("del", "moveFrom", "instrText", "delText", "delInstrText", "rPr",
-                           "pPr", "footnoteReference", "endnoteReference", "commentReference",
-                           "rt", "annotationRef", "fldData")} | {mc("Fallback")}
+_SKIPPED = {
+    w(t)
+    for t in (
+        "del",
+        "moveFrom",
+        "instrText",
+        "delText",
+        "delInstrText",
+        "rPr",
+        "pPr",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "rt",
+        "annotationRef",
+        "fldData",
+    )
+} | {mc("Fallback")}
 _TEXT, _TABS = w("t"), {w("tab"), w("ptab")}
 _BREAKS = {w("br"), w("cr")}
 _RUN, _RPR, _TEXT_BOX = w("r"), w("rPr"), w("txbxContent")
@@ -46,6 +62,9 @@ MAX_DEPTH = 40  # tables in tables in tables: a real report never goes deeper th
 @dataclass
 class Paragraph:
     text: str  # "\n" where Word breaks the line, "\t" where it tabs
+    heading: str = ""  # the start of `text` Word shows as a heading (see docx_outline)
+    heading_level: int = 0  # 2..4 from the outline level; 0: a lead, level by its numbering
+    body_text: bool = False  # the paragraph itself says it is no heading (outline level 9)
 
 
 @dataclass
@@ -56,15 +75,22 @@ class Table:
 Block = Paragraph | Table
 
 
-def body_lines(body: Element, lists: Numbering) -> list[Line]:
+def body_lines(body: Element, lists: Numbering, outline: Outline | None = None) -> list[Line]:
     blocks: list[Block] = []
-    _Walker(lists).blocks(body, blocks, 0)
+    _Walker(lists, outline or Outline(None)).blocks(body, blocks, 0)
+    return block_lines(blocks)
+
+
+def block_lines(blocks: list[Block]) -> list[Line]:
+    """Paragraphs and tables, of a Word file or any other document, as the report reader's
+    lines: tables with only blank or "续表" lines between them joined into one."""
     return _lines(_joined(blocks))
 
 
 class _Walker:
-    def __init__(self, lists: Numbering) -> None:
+    def __init__(self, lists: Numbering, outline: Outline) -> None:
         self.lists = lists
+        self.outline = outline
 
     def blocks(self, container: Element, out: list[Block], depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -73,7 +99,7 @@ class _Walker:
             tag = node.tag
             if tag == P:
                 boxes: list[Element] = []
-                out.append(Paragraph(self.paragraph_text(node, boxes)))
+                out.append(self.paragraph(node, boxes))
                 for box in boxes:
                     self.blocks(box, out, depth + 1)
             elif tag == TBL:
@@ -114,6 +140,20 @@ class _Walker:
             elif item.tag in CONTAINERS or item.tag == w("sdtContent"):
                 self._cell_paragraphs(item, parts, depth + 1)
 
+    def paragraph(self, p: Element, boxes: list[Element]) -> Paragraph:
+        """A paragraph with what Word knows of its heading: its outline level, or a lead
+        in bold or 楷体."""
+        text = self.paragraph_text(p, boxes)
+        p_pr = child(p, "pPr")
+        level = self.outline.level(p_pr)
+        if level < BODY_TEXT:
+            return Paragraph(text, text, min(max(level + 1, 2), 4))
+        if self.outline.stated_body(p_pr):
+            return Paragraph(text, body_text=True)
+        lead = emphasised_lead(p)
+        at = text.find(lead) if lead else -1
+        return Paragraph(text, text[: at + len(lead)] if at >= 0 else "")
+
     def paragraph_text(self, p: Element, boxes: list[Element]) -> str:
         out = [self.lists.label(child(p, "pPr"))] if self.lists.active else []
         _inline(p, out, boxes, 0)
@@ -126,7 +166,8 @@ def _is_frame(tbl: Element) -> bool:
         return True
     rows = list(table_rows(tbl))
     return all(len(list(row_cells(tr))) <= 1 for tr in rows) and any(
-        len(tc.findall(P)) > 2 for tr in rows for tc in row_cells(tr))
+        len(tc.findall(P)) > 2 for tr in rows for tc in row_cells(tr)
+    )
 
 
 def _inline(node: Element, out: list[str], boxes: list[Element], depth: int) -> None:
@@ -187,18 +228,23 @@ def _lines(blocks: list[Block]) -> list[Line]:
                     lines.append(table_line(cells))
             lines.append(Line("", False))
         else:
-            lines += _paragraph_lines(block.text)
+            lines += _paragraph_lines(block)
     return lines
 
 
-def _paragraph_lines(text: str) -> list[Line]:
+def _paragraph_lines(block: Paragraph) -> list[Line]:
     """A paragraph as lines: a title broken with Shift+Enter stays one line, other line breaks
     make lines (a unit and its date typed into one paragraph)."""
-    parts = [_clean(part.replace("\t", " ")) for part in text.split("\n")]
+    parts = [_clean(part.replace("\t", " ")) for part in block.text.split("\n")]
     joined = "".join(parts)
     if len(parts) > 1 and len(joined) <= 60 and any(word in joined for word in _TITLE_WORDS):
         return [Line(joined, False)]
-    return [Line(_chapter_heading(part), False) for part in parts]
+    lines = [Line(_chapter_heading(part), False) for part in parts]
+    heading = _clean(block.heading.split("\n")[0].replace("\t", " "))
+    if heading and lines[0].text.startswith(heading):
+        lines[0].heading, lines[0].heading_level = heading, block.heading_level
+    lines[0].body_text = block.body_text
+    return lines
 
 
 def _chapter_heading(text: str) -> str:
@@ -207,7 +253,6 @@ def _chapter_heading(text: str) -> str:
     if numbering(text)[0]:
         return text
     return _UNNUMBERED_HEADINGS.get(normalize(text), text)
-
 
 
 def _clean(text: str) -> str:

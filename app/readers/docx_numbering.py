@@ -5,22 +5,43 @@ so the "一、" that finds a chapter exists only in numbering.xml. This module c
 in document order: counters belong to the abstract list (two lists on one definition continue
 each other unless one restarts), a level restarts the levels below it, and a list's
 startOverride applies from its first paragraph.
+
+A file may claim anything: a start of two thousand million, a level text of a megabyte. Starts
+are held to Word's own range and level texts to a length no real label has, and numbers beyond
+what a format can show briefly are shown in digits, so no label costs more than a few steps.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.readers.wordml import Element, child, int_val, is_on, val, w
+from app.readers.wordml import Element, child, inherited, int_val, is_on, val, w
 
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 LEVELS = 9
+MAX_NUMBER = 32767  # Word's largest start value
+MAX_LEVEL_TEXT = 64  # "第%1章", "（%2）": a few characters
+MAX_ROMAN = 3999  # MMMCMXCIX; beyond it Roman numerals need bars
+MAX_LETTERS = 26 * 10  # "zzzzzzzzzz"
 
 
 @dataclass(frozen=True)
@@ -50,22 +71,31 @@ def chinese_count(n: int, digits: str = _DIGITS, ten: str = "十", hundred: str 
 
 
 def _roman(n: int) -> str:
+    if not 0 < n <= MAX_ROMAN:
+        return str(n)
     out = ""
     for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
+        times, n = divmod(n, value)
+        out += letters * times
     return out
 
 
 def _letters(n: int) -> str:
     # Word repeats the letter: a … z, aa … zz, aaa …
+    if not 0 < n <= MAX_LETTERS:
+        return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 def format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "koreanCounting",
+    ):
         return chinese_count(n)
     if fmt == "ideographDigital" or fmt == "taiwaneseDigital":
         return "".join(_DIGITS[int(d)] for d in str(n))
@@ -119,9 +149,9 @@ class Numbering:
                 if ilvl is None or not 0 <= ilvl < LEVELS:
                     continue
                 levels[ilvl] = Level(
-                    start=int_val(child(lvl, "start"), 1),
+                    start=_number(child(lvl, "start")),
                     fmt=val(child(lvl, "numFmt"), "decimal") or "decimal",
-                    text=val(child(lvl, "lvlText"), "") or "",
+                    text=(val(child(lvl, "lvlText"), "") or "")[:MAX_LEVEL_TEXT],
                     legal=is_on(child(lvl, "isLgl")),
                 )
             self._abstract[str(abstract.get(w("abstractNumId")))] = levels
@@ -134,7 +164,7 @@ class Numbering:
                 ilvl = int_val_attr(override, "ilvl")
                 start = child(override, "startOverride")
                 if ilvl is not None and start is not None:
-                    overrides[ilvl] = int_val(start, 1)
+                    overrides[ilvl] = _number(start)
             self._nums[str(num.get(w("numId")))] = (abstract_id, overrides)
 
     def _read_styles(self, root: Element) -> None:
@@ -150,16 +180,11 @@ class Numbering:
             num_pr = child(style, "pPr", "numPr")
             if num_pr is not None:
                 ilvl = child(num_pr, "ilvl")
-                own[style_id] = (val(child(num_pr, "numId")),
-                                 int_val(ilvl, 0) if ilvl is not None else None)
-        for style_id in set(own) | set(based_on):
-            seen: set[str] = set()
-            current: str | None = style_id
-            while current is not None and current not in own and current not in seen:
-                seen.add(current)
-                current = based_on.get(current)
-            if current is not None and current in own:
-                self._style_num[style_id] = own[current]
+                own[style_id] = (
+                    val(child(num_pr, "numId")),
+                    int_val(ilvl, 0) if ilvl is not None else None,
+                )
+        self._style_num = inherited(own, based_on)
 
     @property
     def active(self) -> bool:
@@ -173,8 +198,7 @@ class Numbering:
         num_id = val(child(num_pr, "numId"))
         ilvl_el = child(num_pr, "ilvl")
         ilvl = int_val(ilvl_el, 0) if ilvl_el is not None else None
-        style_num, style_ilvl = self._style_num.get(val(child(p_pr, "pStyle")) or "",
-                                                    (None, None))
+        style_num, style_ilvl = self._style_num.get(val(child(p_pr, "pStyle")) or "", (None, None))
         num_id = num_id or style_num
         ilvl = ilvl if ilvl is not None else (style_ilvl or 0)
         if not num_id or num_id == "0" or num_id not in self._nums:
@@ -195,6 +219,11 @@ class Numbering:
         for deeper in range(ilvl + 1, LEVELS):
             counters[deeper] = None
         return _expand(level, levels, counters)
+
+
+def _number(element: Element | None) -> int:
+    """A w:start or w:startOverride, within the numbers Word itself allows."""
+    return max(0, min(int_val(element, 1), MAX_NUMBER))
 
 
 def int_val_attr(element: Element, name: str) -> int | None:

@@ -19,9 +19,10 @@ from docx.package import Package
 from app.domain.report import Report
 from app.readers.docx_body import body_lines
 from app.readers.docx_numbering import Numbering
+from app.readers.docx_outline import Outline
 from app.readers.errors import ReadError
 from app.readers.package_check import WORD, open_package
-from app.readers.text_reader import read_lines
+from app.readers.text_reader import MAX_LINES, read_lines
 from app.readers.wordml import Element, w
 
 # A macro-enabled document or a template holds the same body as a .docx.
@@ -52,8 +53,12 @@ def _read(data: bytes) -> Report:
     body = document.find(w("body"))
     if body is None:
         raise ReadError("Word 文件中没有正文，文件可能已损坏")
-    numbering = Numbering(*_numbering_and_styles(part))
-    lines = body_lines(body, numbering)
+    # Each paragraph and table row becomes a line; counting them first (in lxml, quickly)
+    # spares walking a million of them to find there are too many.
+    if sum(1 for _ in body.iter(w("p"), w("tr"))) > MAX_LINES:
+        raise ReadError(f"Word 文件中的段落超过 {MAX_LINES:,} 个，不像是一份年度报告")
+    numbering_part, styles = _numbering_and_styles(part)
+    lines = body_lines(body, Numbering(numbering_part, styles), Outline(styles))
     try:
         return read_lines(lines, structured=True)
     except ReadError as exc:
@@ -64,12 +69,16 @@ def _main_part(data: bytes) -> Any:
     try:
         package = Package.open(io.BytesIO(data))
     except Exception:  # python-docx raises KeyError, ValueError, XMLSyntaxError… on damage
-        raise ReadError("文件已损坏，无法作为 Word 文件打开（请在 Word 中打开后重新保存）") from None
+        raise ReadError(
+            "文件已损坏，无法作为 Word 文件打开（请在 Word 中打开后重新保存）"
+        ) from None
     self_rels = {rel.reltype for rel in package.rels.values()}
     if RT.OFFICE_DOCUMENT not in self_rels:
         if any("purl.oclc.org/ooxml" in reltype for reltype in self_rels):
-            raise ReadError("这是 Word 的“Strict Open XML”格式，请用 Word 另存为普通的"
-                            "“Word 文档（*.docx）”后再导入")
+            raise ReadError(
+                "这是 Word 的“Strict Open XML”格式，请用 Word 另存为普通的"
+                "“Word 文档（*.docx）”后再导入"
+            )
         raise ReadError("这不是 Word 文档（找不到正文部分），文件可能已损坏")
     part = package.main_document_part
     if part.content_type not in WORD_MAIN_TYPES:
@@ -96,4 +105,3 @@ def _numbering_and_styles(part: Any) -> tuple[Element | None, Element | None]:
             except ReadError:
                 continue  # a damaged numbering part costs the numbers, not the report
     return found[RT.NUMBERING], found[RT.STYLES]
-

@@ -76,8 +76,11 @@ def word_rows(tbl: Element, texts: list[list[str]]) -> WordRows:
                 col += span
                 continue
             v_merge = props.get(_V_MERGE)
-            merge = "" if v_merge is None else (
-                "restart" if val(v_merge, "continue") == "restart" else "continue")
+            merge = (
+                ""
+                if v_merge is None
+                else ("restart" if val(v_merge, "continue") == "restart" else "continue")
+            )
             row.append(WordCell(text, col, span, merge))
             col += span
         rows.append(row)
@@ -120,9 +123,11 @@ def _row_key(row: list[WordCell]) -> tuple[tuple[int, int, str], ...]:
 def _without_repeated_header(rows: WordRows, first: WordRows) -> WordRows:
     """A continuation without the column titles it repeats from the table's first rows."""
     k = 0
-    while (k < min(len(rows), len(first), _MAX_REPEATED_HEADER)
-           and _row_key(rows[k]) == _row_key(first[k])
-           and not any(c.text.strip() and looks_like_value(c.text) for c in rows[k])):
+    while (
+        k < min(len(rows), len(first), _MAX_REPEATED_HEADER)
+        and _row_key(rows[k]) == _row_key(first[k])
+        and not any(c.text.strip() and looks_like_value(c.text) for c in rows[k])
+    ):
         k += 1
     return rows[k:]
 
@@ -133,8 +138,11 @@ def _carry_merges(row: list[WordCell], above: list[WordCell]) -> None:
     blank figure, so it stays blank.)"""
     merged_above = {(c.col, c.span) for c in above if c.merge}
     for cell in row:
-        if (cell.merge == "restart" and not cell.text.strip()
-                and (cell.col, cell.span) in merged_above):
+        if (
+            cell.merge == "restart"
+            and not cell.text.strip()
+            and (cell.col, cell.span) in merged_above
+        ):
             cell.merge = "continue"
 
 

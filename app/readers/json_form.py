@@ -1,162 +1,97 @@
-"""The report as JSON (spec/interfaces.md §1): read and written, unknown fields kept."""
+"""Reading a report from JSON text (spec/interfaces.md §1); the form itself is
+app.domain.report_form.
+
+JSON text may claim what no report holds: millions of values, an integer of thousands of digits
+(Python refuses to make one), nesting thousands deep (the parser runs out of stack), NaN, or a
+lone UTF-16 surrogate ("\\ud800", which no file or database can store). Each is refused with a
+sentence.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from decimal import Decimal
+import re
 from typing import Any
 
-from app.domain.layout import ValueKind
-from app.domain.layouts import LAYOUTS, get_layout
-from app.domain.report import LEVELS, CellValue, Report
-from app.domain.values import read_value
+from app.domain import report_form
+from app.domain.report import Report
+from app.domain.report_form import FormError, dumps, report_to_json
 from app.readers.errors import ReadError
 
-SCHEMA = "nianbao.report/1"
-KNOWN = {
-    "schema", "layout", "year", "unit", "level", "title", "preamble", "chapters",
-    "table2", "table3", "table4", "signature", "table_layouts", "headings_found",
-}
-UNIT_SUFFIX = "_unit"
+__all__ = ["dumps", "loads", "report_from_json", "report_to_json"]
+
+# A report nests three deep (report, table, cell); fields a later version adds, a few more.
+MAX_DEPTH = 32
+MAX_NUMBER_TEXT = 40  # digits of any number in the file; a report's have at most 18
+# Values in the file, counted before parsing by the commas between them (what nests without
+# commas the parser refuses at a thousand levels): a report holds some hundreds, while
+# 18 MB of "{}," made six million objects (1.3 GB, 30 s). A comma inside text counts too,
+# which a report's Chinese text hardly has.
+MAX_VALUES = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def report_to_json(report: Report) -> dict[str, Any]:
-    data: dict[str, Any] = dict(report.extra)
-    data.update({
-        "schema": SCHEMA,
-        "layout": report.layout_id,
-        "year": report.year,
-        "unit": report.unit,
-        "level": report.level,
-        "title": report.title,
-        "preamble": report.preamble,
-        "chapters": {n: report.chapters[n] for n in sorted(report.chapters) if report.chapters[n]},
-    })
-    for table in ("table2", "table3", "table4"):
-        layout = get_layout(report.table_layout_id(table)).table(table)
-        cells: dict[str, Any] = {}
-        for spec in layout.cells:
-            value = report.get(spec.ref)
-            if value is None:
-                continue
-            cells[spec.key] = _json_value(value)
-            unit = report.money_units.get(spec.ref)
-            if unit:
-                cells[spec.key + UNIT_SUFFIX] = unit
-        data[table] = cells
-    data["signature"] = {
-        "unit": report.signature_unit,
-        "date": report.signature_date.isoformat() if report.signature_date else "",
-    }
-    if report.table_layouts:
-        data["table_layouts"] = dict(report.table_layouts)
-    if report.headings_found is not None:
-        data["headings_found"] = list(report.headings_found)
-    return data
-
-
-def _json_value(value: CellValue) -> int | str:
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-def dumps(report: Report) -> str:
-    return json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"
+class _Refused(ValueError):
+    """Raised by the parser's hooks: the message for the user."""
 
 
 def report_from_json(data: Any) -> Report:
     """A report from parsed JSON; ReadError (Chinese) when it is not one."""
-    if not isinstance(data, dict):
-        raise ReadError("不是年度报告的 JSON 数据（应为一个对象）")
-    schema = data.get("schema", SCHEMA)
-    if not isinstance(schema, str) or not schema.startswith("nianbao.report/"):
-        raise ReadError(f"不认识的数据格式“{schema}”")
-    if schema != SCHEMA:
-        raise ReadError(f"数据格式“{schema}”由更新版本的年报编制器生成，请升级本程序")
-    year = data.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
-        raise ReadError("缺少报告年度（year），或年度不是 2000—2100 之间的整数")
-    unit = _text(data, "unit")
-    layout_id = str(data.get("layout") or "")
-    if layout_id and layout_id not in LAYOUTS:
-        raise ReadError(f"不认识的表格格式“{layout_id}”（应为 2019 或 2021）")
-    level = str(data.get("level") or "department")
-    if level not in LEVELS:
-        raise ReadError(f"不认识的单位层级“{level}”")
-    report = Report(unit=unit, year=year, layout_id=layout_id, level=level,
-                    title=_text(data, "title"), preamble=_text(data, "preamble"))
-    chapters = data.get("chapters") or {}
-    if not isinstance(chapters, dict):
-        raise ReadError("chapters 应为对象")
-    report.chapters = {str(k): str(v) for k, v in chapters.items()}
-    table_layouts = data.get("table_layouts") or {}
-    if isinstance(table_layouts, dict):
-        report.table_layouts = {
-            str(k): str(v) for k, v in table_layouts.items() if str(v) in LAYOUTS
-        }
-    for table in ("table2", "table3", "table4"):
-        _read_table(report, table, data.get(table) or {})
-    signature = data.get("signature") or {}
-    if isinstance(signature, dict):
-        report.signature_unit = str(signature.get("unit") or "")
-        report.signature_date = _date(signature.get("date"))
-    found = data.get("headings_found")
-    if isinstance(found, list):
-        report.headings_found = [str(n) for n in found]
-    report.extra = {k: v for k, v in data.items() if k not in KNOWN}
-    return report
-
-
-def _read_table(report: Report, table: str, cells: Any) -> None:
-    if not isinstance(cells, dict):
-        raise ReadError(f"{table} 应为对象")
-    layout = get_layout(report.table_layout_id(table)).table(table)
-    for key, raw in cells.items():
-        if key.endswith(UNIT_SUFFIX):
-            continue
-        if not layout.has(key):
-            raise ReadError(f"{table} 中没有“{key}”这一格（{layout.name}，格式 "
-                            f"{report.table_layout_id(table)}）")
-        spec = layout.spec(key)
-        report.set(spec.ref, _cell(raw, spec.kind, f"{table}.{key}"))
-        unit = cells.get(key + UNIT_SUFFIX)
-        if isinstance(unit, str) and unit:
-            report.money_units[spec.ref] = unit
-
-
-def _cell(raw: Any, kind: ValueKind, where: str) -> CellValue | None:
-    if raw is None:
-        return None
-    if isinstance(raw, bool):
-        raise ReadError(f"{where} 的值不是数字")
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float):
-        raise ReadError(f"{where} 的金额应写成字符串（如 \"347.08\"），不能写成小数")
-    if isinstance(raw, str):
-        return read_value(raw, kind).value
-    raise ReadError(f"{where} 的值不是数字")
-
-
-def _text(data: dict[str, Any], key: str) -> str:
-    value = data.get(key, "")
-    return value if isinstance(value, str) else str(value)
-
-
-def _date(value: Any) -> dt.date | None:
-    if not value:
-        return None
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ReadError(f"落款日期“{value}”不是 YYYY-MM-DD 格式") from None
+        return report_form.report_from_json(data)
+    except FormError as exc:
+        raise ReadError(str(exc)) from None
 
 
 def loads(text: str) -> Report:
+    if text.count(",") > MAX_VALUES:
+        raise ReadError(f"JSON 中的数据项异常多（超过 {MAX_VALUES:,} 个），不是年度报告的数据")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_integer, parse_float=_real, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise ReadError(f"JSON 格式错误（第{exc.lineno}行第{exc.colno}列）") from None
+    except _Refused as exc:
+        raise ReadError(str(exc)) from None
+    except RecursionError:
+        raise ReadError(f"JSON 的嵌套层数过多（超过 {MAX_DEPTH} 层），不是年度报告的数据") from None
+    _check_values(data)
     return report_from_json(data)
+
+
+def _integer(text: str) -> int:
+    if len(text) > MAX_NUMBER_TEXT:
+        raise _Refused(f"JSON 中有位数过多的数字（{len(text)} 位），不是年度报告的数据")
+    return int(text)
+
+
+def _real(text: str) -> float:
+    if len(text) > MAX_NUMBER_TEXT:
+        raise _Refused(f"JSON 中有位数过多的数字（{len(text)} 位），不是年度报告的数据")
+    return float(text)
+
+
+def _constant(name: str) -> float:
+    raise _Refused(f"JSON 中有非标准的数值“{name}”，不是年度报告的数据")
+
+
+def _check_values(data: Any) -> None:
+    """Refuse nesting past MAX_DEPTH and text with a lone surrogate (walked without
+    recursion, so the check itself has no depth limit)."""
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise ReadError(
+                    "JSON 中有无效的字符（单独的 UTF-16 代理项，如 \\ud800），文件可能已损坏"
+                )
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        if depth > MAX_DEPTH:
+            raise ReadError(f"JSON 的嵌套层数过多（超过 {MAX_DEPTH} 层），不是年度报告的数据")
+        items = list(value.items()) if isinstance(value, dict) else [(None, v) for v in value]
+        for key, item in items:
+            if key is not None:
+                pending.append((key, depth))
+            pending.append((item, depth + 1))

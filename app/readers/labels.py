@@ -10,15 +10,20 @@ from functools import lru_cache
 _LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)[、.，,]")
 _LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
 _LEVEL3 = re.compile(r"^(\d+)[.、,](?!\d)")
+# The longest official label has some 40 characters: past this a cell is no label, and only
+# its start is compared (comparing whole cells thousands of characters long takes seconds).
+LONGEST_LABEL = 200
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"'})
 
 
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """Width, spacing and quote variants folded away, for comparing labels."""
-    t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    """Width, spacing and quote variants folded away, for comparing labels (a text longer than
+    any label is cut, with "…" so that it equals none)."""
+    cut = len(text) > LONGEST_LABEL
+    t = unicodedata.normalize("NFKC", text[:LONGEST_LABEL] if cut else text).translate(_QUOTES)
     t = re.sub(r"\s+", "", t)
-    return t.replace("．", ".").replace("。", ".")
+    return t.replace("．", ".").replace("。", ".") + ("…" if cut else "")
 
 
 @lru_cache(maxsize=8192)
@@ -40,8 +45,12 @@ def strip_numbering(text: str) -> str:
     return t
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two labels are once numbering and variants are set aside (0…1)."""
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """How alike two labels are once numbering and variants are set aside (0…1).
+
+    A result that cannot exceed `floor` is given as 0 without being worked out: comparing a
+    label thousands of characters long takes seconds, while its length alone may settle it.
+    """
     x, y = strip_numbering(a), strip_numbering(b)
     if not x or not y:
         return 0.0
@@ -50,7 +59,13 @@ def similarity(a: str, b: str) -> float:
     # A label cut short or run on ("（二）部分公开" for the long official text) still counts.
     if len(x) >= 2 and len(y) >= 2 and (x.startswith(y) or y.startswith(x)):
         return 0.9
-    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+    # Upper bounds of ratio(), cheapest first: from the lengths, then from the letters shared.
+    if 2 * min(len(x), len(y)) / (len(x) + len(y)) <= floor:
+        return 0.0
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    if matcher.quick_ratio() <= floor:
+        return 0.0
+    return matcher.ratio()
 
 
 def best_match(label: str, candidates: list[str], threshold: float = 0.6) -> str | None:
@@ -66,10 +81,11 @@ def best_match(label: str, candidates: list[str], threshold: float = 0.6) -> str
     level, numeral = numbering(label)
     best, best_score = None, threshold
     for candidate in candidates:
-        score = similarity(label, candidate)
         c_level, c_numeral = numbering(candidate)
+        bonus = 0.0
         if level and level == c_level:
-            score += 0.35 if numeral == c_numeral else -0.35
+            bonus = 0.35 if numeral == c_numeral else -0.35
+        score = similarity(label, candidate, floor=best_score - bonus) + bonus
         if score > best_score:
             best, best_score = candidate, score
     return best

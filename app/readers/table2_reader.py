@@ -6,14 +6,14 @@ labels; the layout is the one whose column titles the header rows match.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from app.domain.layout import CellRole, TableLayout
-from app.domain.layouts import LAYOUTS
+from app.domain.layouts import LAYOUTS, per_registry
 from app.readers.labels import best_match, normalize, numbering
 from app.readers.table_reader import (
+    KnownLabels,
     Row,
     TableRead,
     fit,
@@ -60,7 +60,33 @@ def table2_items(table: TableLayout) -> list[Table2Item]:
     return items
 
 
-_T2_ITEMS = {lay.id: {i.numeral: i for i in table2_items(lay.table2)} for lay in LAYOUTS.values()}
+@dataclass(frozen=True)
+class _Index:
+    """What reading table 2 needs from every layout known."""
+
+    items: dict[str, dict[str, Table2Item]]  # layout id -> numeral -> item
+    rows: list[str]  # the row labels of every layout
+    columns: list[str]  # the column titles of every layout
+    label_headers: frozenset[str]  # the label column's title (信息内容)
+    known: KnownLabels
+
+
+@per_registry
+def _index() -> _Index:
+    items = {lay.id: {i.numeral: i for i in table2_items(lay.table2)} for lay in LAYOUTS.values()}
+    every = [item for by_numeral in items.values() for item in by_numeral.values()]
+    return _Index(
+        items=items,
+        rows=sorted({label for item in every for _, label in item.rows}),
+        columns=sorted({label for item in every for _, label in item.columns}),
+        label_headers=frozenset(
+            normalize(c.text)
+            for lay in LAYOUTS.values()
+            for c in lay.table2.grid
+            if c.role is CellRole.HEADER and c.col == 0
+        ),
+        known=KnownLabels(_known_label),
+    )
 
 
 _ITEM = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)")
@@ -73,20 +99,24 @@ def _item_numeral(label: str) -> str | None:
 
 def read_table2(rows: list[Row], default_layout: str) -> TableRead:
     result = TableRead(None)
+    index = _index()
     numeral = ""
     header: list[str] = []
     votes: dict[str, int] = {}
     data: list[tuple[str, list[str], str, list[str]]] = []  # numeral, header, row label, values
-    for rec in records(rows, _known_label):
+    for rec in records(rows, index.known):
         row_label = ""
         for label in rec.labels:
             item_numeral = _item_numeral(label)
             if item_numeral:
                 numeral, header, row_label = item_numeral, [], ""
-            elif "信息内容" in normalize(label):
+            elif _is_label_header(label):
                 header, row_label = [], ""
-            elif numeral and not row_label and _is_t2_column(numeral, label) and not header_done(
-                header, numeral
+            elif (
+                numeral
+                and not row_label
+                and _is_t2_column(numeral, label)
+                and not header_done(header, numeral)
             ):
                 header.append(label)
             else:
@@ -96,7 +126,7 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
     if not data:
         return result
     for numeral, header, _, _ in data:
-        for layout_id, items in _T2_ITEMS.items():
+        for layout_id, items in index.items.items():
             item = items.get(numeral)
             if item is None:
                 votes[layout_id] = votes.get(layout_id, 0) - 5
@@ -110,7 +140,7 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
         layout_id = default_layout
     result.layout_id = layout_id
     table = LAYOUTS[layout_id].table2
-    items = _T2_ITEMS[layout_id]
+    items = index.items[layout_id]
     for numeral, header, row_label, values in data:
         item = items.get(numeral)
         if item is None:
@@ -128,29 +158,38 @@ def read_table2(rows: list[Row], default_layout: str) -> TableRead:
     return result
 
 
-_T2_ROWS = sorted({label for items in _T2_ITEMS.values() for item in items.values()
-                   for _, label in item.rows})
-_T2_COLUMNS = sorted({label for items in _T2_ITEMS.values() for item in items.values()
-                      for _, label in item.columns})
+def _is_label_header(label: str) -> bool:
+    text = normalize(label)
+    return any(header in text for header in _index().label_headers)
 
 
-@functools.lru_cache(maxsize=4096)
 def _known_label(label: str) -> bool:
     """An item title, a column title or a row label of table 2, in any layout (as loosely
     as the rows are matched below)."""
-    return bool(_item_numeral(label) or "信息内容" in normalize(label)
-                or best_match(label, _T2_COLUMNS, 0.75) or best_match(label, _T2_ROWS, 0.5))
+    index = _index()
+    return bool(
+        _item_numeral(label)
+        or _is_label_header(label)
+        or best_match(label, index.columns, 0.75)
+        or best_match(label, index.rows, 0.5)
+    )
 
 
 def header_done(header: list[str], numeral: str) -> bool:
-    most = max((len(items[numeral].columns) for items in _T2_ITEMS.values()
-                if numeral in items), default=0)
+    most = max(
+        (len(items[numeral].columns) for items in _index().items.values() if numeral in items),
+        default=0,
+    )
     return len(header) >= most
 
 
 def _is_t2_column(numeral: str, label: str) -> bool:
-    labels = [h for items in _T2_ITEMS.values() if numeral in items
-              for _, h in items[numeral].columns]
+    labels = [
+        h
+        for items in _index().items.values()
+        if numeral in items
+        for _, h in items[numeral].columns
+    ]
     return best_match(label, labels, 0.75) is not None
 
 

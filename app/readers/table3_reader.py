@@ -2,18 +2,19 @@
 
 Each row is found by its label path (一、 → （一） → 1.) in the layout data of every layout, so
 merged labels written once or repeated, a sub-row written without its group, and typos all land
-on the right row; the layout is told by （六）其他处理 having sub-rows or not.
+on the right row; the layout is told by its marker rows (（六）其他处理 with sub-rows or without).
 """
 
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass
 
 from app.domain.layout import CellRole, TableLayout, ValueKind
-from app.domain.layouts import LAYOUTS
+from app.domain.layouts import LAYOUTS, get_layout, newest_layout, per_registry
 from app.domain.values import read_value
 from app.readers.labels import best_match, normalize, numbering
 from app.readers.table_reader import (
+    KnownLabels,
     Record,
     Row,
     TableRead,
@@ -22,8 +23,10 @@ from app.readers.table_reader import (
     without_extra_words,
 )
 
+Path = tuple[str, str, str]
 
-def _table3_rows(table: TableLayout) -> dict[tuple[str, str, str], str]:
+
+def _table3_rows(table: TableLayout) -> dict[Path, str]:
     """Each data row's label path (一、, （一）, 1.) -> row key, walked from the grid."""
     paths = {}
     for i, key in enumerate(table.row_keys):
@@ -37,18 +40,70 @@ def _table3_rows(table: TableLayout) -> dict[tuple[str, str, str], str]:
     return paths
 
 
-_T3_PATHS = {lay.id: _table3_rows(lay.table3) for lay in LAYOUTS.values()}
-_T3_ALL = {path for paths in _T3_PATHS.values() for path in paths}
-_T3_COLUMNS = {"自然人": "natural", "商业企业": "business", "科研机构": "research",
-               "社会公益组织": "public_interest", "法律服务机构": "legal", "其他": "other",
-               "总计": "total", "合计": "total"}
+def _column_group(table: TableLayout) -> tuple[int, int]:
+    """Where the columns under a heading of their own (法人或其他组织) stand among the figures:
+    a template may add their subtotal, which the official table does not have."""
+    first = table.n_cols - len(table.column_keys)
+    for cell in table.grid:
+        if (
+            cell.role is CellRole.HEADER
+            and cell.col >= first
+            and 1 < cell.colspan < len(table.column_keys)
+        ):
+            return cell.col - first, cell.col - first + cell.colspan
+    return 0, 0
+
+
+def _leaf_titles(table: TableLayout) -> list[str]:
+    first = table.n_cols - len(table.column_keys)
+    titles = []
+    for col in range(first, table.n_cols):
+        cell = table.cell_at(table.header_rows - 1, col)
+        titles.append(cell.text if cell is not None else "")
+    return titles
+
+
+@dataclass(frozen=True)
+class _Index:
+    """What reading table 3 needs from every layout known."""
+
+    paths: dict[str, dict[Path, str]]  # layout id -> label path -> row key
+    all: frozenset[Path]
+    markers: dict[str, frozenset[Path]]  # layout id -> the paths of its marker rows
+    columns: frozenset[str]  # the column titles, and 合计 for 总计
+    group_titles: frozenset[str]  # the titles of the columns under 法人或其他组织
+    width: int  # figures in a row
+    known: KnownLabels
+
+
+@per_registry
+def _index() -> _Index:
+    layouts = sorted(LAYOUTS.values(), key=lambda lay: lay.first_year)
+    paths = {lay.id: _table3_rows(lay.table3) for lay in layouts}
+    group_titles = set()
+    for lay in layouts:
+        start, end = _column_group(lay.table3)
+        group_titles.update(_leaf_titles(lay.table3)[start:end])
+    return _Index(
+        paths=paths,
+        all=frozenset(p for by_path in paths.values() for p in by_path),
+        markers={
+            lay.id: frozenset(p for p, key in paths[lay.id].items() if key in lay.table3.markers)
+            for lay in layouts
+        },
+        columns=frozenset({t for lay in layouts for t in _leaf_titles(lay.table3)} | {"合计"}),
+        group_titles=frozenset(group_titles),
+        width=max(len(lay.table3.column_keys) for lay in layouts),
+        known=KnownLabels(_known_label),
+    )
 
 
 def _candidates(level: int, ctx: list[str]) -> list[str]:
+    known = _index().all
     if level > 1 and all(ctx[: level - 1]):
         prefix = tuple(ctx[: level - 1])
-        return sorted({p[level - 1] for p in _T3_ALL if p[: level - 1] == prefix and p[level - 1]})
-    return sorted({p[level - 1] for p in _T3_ALL if p[level - 1]})
+        return sorted({p[level - 1] for p in known if p[: level - 1] == prefix and p[level - 1]})
+    return sorted({p[level - 1] for p in known if p[level - 1]})
 
 
 def _match_table3_label(label: str, ctx: list[str]) -> tuple[int, str] | None:
@@ -66,18 +121,23 @@ def _enter(ctx: list[str], level: int, text: str) -> None:
     for deeper in range(level, 3):
         ctx[deeper] = ""
     if level > 1 and not all(ctx[: level - 1]):
-        owners = {p[: level - 1] for p in _T3_ALL if p[level - 1] == text}
+        owners = {p[: level - 1] for p in _index().all if p[level - 1] == text}
         if len(owners) == 1:
             ctx[: level - 1] = list(owners.pop())
 
 
-def read_table3(rows: list[Row]) -> TableRead:
+def read_table3(rows: list[Row], layout_id: str | None = None) -> TableRead:
+    """Table 3's figures; the layout is the one its marker rows show, else `layout_id`'s (the
+    newest layout's if None)."""
     result = TableRead(None)
+    index = _index()
     ctx = ["", "", ""]
     header: list[str] = []
-    data: list[tuple[tuple[str, str, str], list[str]]] = []
-    width = 7 + any(_is_subtotal_title(normalize(cell)) for row in rows for cell in row if cell)
-    recs = records(rows, _known_label, width)
+    data: list[tuple[Path, list[str]]] = []
+    width = index.width + any(
+        _is_subtotal_title(normalize(cell)) for row in rows for cell in row if cell
+    )
+    recs = records(rows, index.known, width)
     for rec in recs:
         matched = False
         labels, values = rec.labels, rec.values
@@ -99,7 +159,7 @@ def read_table3(rows: list[Row]) -> TableRead:
         if not any(values):
             continue
         path = (ctx[0], ctx[1], ctx[2])
-        if not matched or path not in _T3_ALL:
+        if not matched or path not in index.all:
             if data:
                 shown = labels[-1] if labels else "、".join(values)
                 result.notes.append(f"表三中“{shown}”一行无法识别，已忽略")
@@ -110,13 +170,12 @@ def read_table3(rows: list[Row]) -> TableRead:
         # in a new year's report is rule R13 all the same).
         result.layout_id = _layout_of_rows(recs)
         return result
-    layout_id = _table3_layout([path for path, _ in data])
-    result.layout_id = layout_id
-    table = LAYOUTS[layout_id or "2021"].table3
-    paths = _T3_PATHS[layout_id or "2021"]
+    result.layout_id = _table3_layout([path for path, _ in data])
+    layout = get_layout(result.layout_id or layout_id or newest_layout().id)
+    table, paths = layout.table3, index.paths[layout.id]
     columns = list(table.column_keys)
     extra_note = False
-    subtotal_at = _subtotal_position(header)
+    subtotal_at = _subtotal_position(header, table)
     for path, values in data:
         key = paths.get(path)
         if key is None:
@@ -126,10 +185,10 @@ def read_table3(rows: list[Row]) -> TableRead:
             # A titled 小计 column: dropped by its place, before any blank cell is taken for
             # padding (a blank 自然人 cell would otherwise shift the row).
             fitted = values
-            seven = values[:subtotal_at] + values[subtotal_at + 1:]
+            seven = values[:subtotal_at] + values[subtotal_at + 1 :]
         else:
             fitted = fit(values, len(columns))
-            seven = _drop_extra_column(fitted, header) or fitted[: len(columns)]
+            seven = _drop_extra_column(fitted, header, table) or fitted[: len(columns)]
         if len(seven) != len(fitted):
             extra_note = True
         for column, text in zip(columns, seven, strict=False):
@@ -156,43 +215,43 @@ def _layout_of_rows(recs: list[Record]) -> str | None:
             pending = (hit[0], (ctx[0], ctx[1], ctx[2]))
     if pending is not None:
         leaves.append(pending[1])
-    return _table3_layout([path for path in leaves if path in _T3_ALL])
+    return _table3_layout([path for path in leaves if path in _index().all])
 
 
-@functools.lru_cache(maxsize=4096)
 def _known_label(label: str) -> bool:
     """A row label or a column title of table 3, in any layout."""
-    return (_is_column_title(label) or _is_subtotal_title(normalize(label))
-            or _match_table3_label(label, ["", "", ""]) is not None)
+    return (
+        _is_column_title(label)
+        or _is_subtotal_title(normalize(label))
+        or _match_table3_label(label, ["", "", ""]) is not None
+    )
 
 
 def _is_column_title(label: str) -> bool:
-    return normalize(label).split(":")[-1] in _T3_COLUMNS
+    return normalize(label).split(":")[-1] in _index().columns
 
 
-def _table3_layout(paths: list[tuple[str, str, str]]) -> str | None:
-    keys = set()
-    for path in paths:
-        for layout_id, index in _T3_PATHS.items():
-            if path in index:
-                keys.add((layout_id, index[path]))
-    if ("2019", "other") in keys:
-        return "2019"
-    if any(key.startswith("other_") for _, key in keys):
-        return "2021"
-    return None
+def _table3_layout(paths: list[Path]) -> str | None:
+    """The layout whose marker rows were read; of several, the one with the most rows read."""
+    index = _index()
+    read = set(paths)
+    chosen, most = None, -1
+    for layout_id, markers in index.markers.items():  # oldest first, as ties go
+        found = len(read & index.paths[layout_id].keys())
+        if read & markers and found > most:
+            chosen, most = layout_id, found
+    return chosen
 
 
-_LEGAL_PERSON_COLUMNS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
-
-
-def _subtotal_position(header: list[str]) -> int | None:
+def _subtotal_position(header: list[str], table: TableLayout) -> int | None:
     """Where a titled 法人或其他组织 subtotal column stands among the figures, told by how many
     of its group's columns come before its title (column titles may repeat in merged rows)."""
     names = [normalize(h).split(":")[-1] for h in header]
+    group = _index().group_titles
+    start, _ = _column_group(table)
     for i, name in enumerate(names):
         if _is_subtotal_title(name):
-            return 1 + len({n for n in names[:i] if n in _LEGAL_PERSON_COLUMNS})
+            return start + len({n for n in names[:i] if n in group})
     return None
 
 
@@ -200,23 +259,28 @@ def _is_subtotal_title(name: str) -> bool:
     return "小计" in name or (name.endswith("合计") and name != "合计")
 
 
-def _drop_extra_column(values: list[str], header: list[str]) -> list[str] | None:
-    """Seven figures, dropping a subtotal column some templates add; None when unclear."""
-    if len(values) <= 7:
+def _drop_extra_column(
+    values: list[str], header: list[str], table: TableLayout
+) -> list[str] | None:
+    """The figures without a subtotal column some templates add; None when unclear."""
+    width = len(table.column_keys)
+    if len(values) <= width:
         return values
-    if len(values) != 8:
+    if len(values) != width + 1:
         return None
+    columns = _index().columns
     leaves = [normalize(h).split(":")[-1] for h in header]
-    order = [h for h in leaves if h in _T3_COLUMNS or "小计" in h]
-    extras = [i for i, h in enumerate(order) if h not in _T3_COLUMNS]
-    if len(order) == 8 and len(extras) == 1:
-        return values[: extras[0]] + values[extras[0] + 1:]
+    order = [h for h in leaves if h in columns or "小计" in h]
+    extras = [i for i, h in enumerate(order) if h not in columns]
+    if len(order) == width + 1 and len(extras) == 1:
+        return values[: extras[0]] + values[extras[0] + 1 :]
     numbers = [read_value(v, ValueKind.COUNT).value for v in values]
-    for i in (1, 6):  # after 自然人, or before 总计
-        rest = numbers[:i] + numbers[i + 1:]
-        parts = rest[1:6]
+    start, end = _column_group(table)
+    for i in (start, end):  # before the group's columns, or after them
+        rest = numbers[:i] + numbers[i + 1 :]
+        parts = rest[start:end]
         if all(isinstance(n, int) for n in parts) and numbers[i] == sum(
             n for n in parts if isinstance(n, int)
         ):
-            return values[:i] + values[i + 1:]
+            return values[:i] + values[i + 1 :]
     return None

@@ -9,13 +9,12 @@ may arrive whole or one cell per line.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.domain.layout import CellRole, TableLayout, ValueKind
-from app.domain.layouts import LAYOUTS
+from app.domain.layouts import LAYOUTS, get_layout, newest_layout, per_registry
 from app.domain.report import CellValue
 from app.domain.values import looks_like_value, read_value
 from app.readers.labels import best_match
@@ -31,8 +30,9 @@ class Record:
     values: list[str] = field(default_factory=list)
 
 
-def records(rows: list[Row], is_label: Callable[[str], bool] | None = None,
-            width: int | None = None) -> list[Record]:
+def records(
+    rows: list[Row], is_label: Callable[[str], bool] | None = None, width: int | None = None
+) -> list[Record]:
     """The rows as labels and figures.
 
     `is_label` tells the labels the table knows: words after the last of them in a row were
@@ -48,13 +48,19 @@ def records(rows: list[Row], is_label: Callable[[str], bool] | None = None,
             label_at = [i for i in label_at if i <= known[-1]]
         # No label follows a figure in an official table: text after a figure is text typed
         # into a figure cell ("见附件"), kept as read for rule R5.
-        first_value = next((i for i, c in enumerate(cells) if c and looks_like_value(c)
-                            and i > (label_at[0] if label_at else -1)), None)
+        first_value = next(
+            (
+                i
+                for i, c in enumerate(cells)
+                if c and looks_like_value(c) and i > (label_at[0] if label_at else -1)
+            ),
+            None,
+        )
         if first_value is not None:
             label_at = [i for i in label_at if i < first_value]
         last = label_at[-1] if label_at else -1
         labels = [cells[i] for i in label_at]
-        values = cells[last + 1:]
+        values = cells[last + 1 :]
         if not labels:
             if not any(values):
                 continue
@@ -71,8 +77,9 @@ def records(rows: list[Row], is_label: Callable[[str], bool] | None = None,
     return _typed_words_apart(out, is_label, width) if is_label else out
 
 
-def _typed_words_apart(recs: list[Record], is_label: Callable[[str], bool],
-                       width: int | None) -> list[Record]:
+def _typed_words_apart(
+    recs: list[Record], is_label: Callable[[str], bool], width: int | None
+) -> list[Record]:
     """One cell per line: words typed into figure cells come as lines of their own, and read
     as labels. Those after a record's last known label are its first figures, when figures
     follow them (a title line after a row of blank cells is no figure). With `width`, those
@@ -83,13 +90,13 @@ def _typed_words_apart(recs: list[Record], is_label: Callable[[str], bool],
         labels, values = rec.labels, rec.values
         last = next((i for i in range(len(labels) - 1, -1, -1) if is_label(labels[i])), None)
         if last is not None and last + 1 < len(labels) and any(values):
-            labels, values = labels[: last + 1], labels[last + 1:] + values
+            labels, values = labels[: last + 1], labels[last + 1 :] + values
         before = out[-1] if out and out[-1].labels and any(out[-1].values) else None
         if width is not None and before is not None:
             words = list(itertools.takewhile(lambda label: not is_label(label), labels))
             if words and len(before.values) + len(words) <= width:
                 before.values += words
-                labels = labels[len(words):]
+                labels = labels[len(words) :]
         if labels or any(values):
             out.append(Record(labels, values))
     return out
@@ -137,27 +144,51 @@ class TableRead:
 
 # ---- table 4 -------------------------------------------------------------------------------
 
-_T4_LABELS = sorted({cell.text for layout in LAYOUTS.values() for cell in layout.table4.grid
-                     if cell.role is not CellRole.VALUE})
+
+class KnownLabels:
+    """Whether a text is one of a table's labels, remembered for the texts asked about (the
+    same few hundred, again and again); made anew when the layouts known change."""
+
+    def __init__(self, is_label: Callable[[str], bool]) -> None:
+        self._is_label = is_label
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        found = self._known.get(text)
+        if found is None:
+            if len(self._known) > 4096:  # a folder of reports brings many other lines
+                self._known.clear()
+            found = self._known[text] = self._is_label(text)
+        return found
 
 
-def read_table4(rows: list[Row]) -> TableRead:
+@per_registry
+def _t4_known() -> KnownLabels:
+    labels = sorted(
+        {
+            cell.text
+            for layout in LAYOUTS.values()
+            for cell in layout.table4.grid
+            if cell.role is not CellRole.VALUE
+        }
+    )
+    return KnownLabels(lambda text: best_match(text, labels) is not None)
+
+
+def read_table4(rows: list[Row], layout_id: str | None = None) -> TableRead:
+    """Table 4's figures, in the cells of `layout_id`'s table (the newest layout's if None:
+    every layout so far has the same table 4)."""
     result = TableRead(None)
-    table = LAYOUTS["2021"].table4
+    table = (get_layout(layout_id) if layout_id else newest_layout()).table4
     keys = [c.key for c in table.cells]
-    for rec in records(rows, _is_t4_label, len(keys)):
+    for rec in records(rows, _t4_known(), len(keys)):
         values = rec.values
         if sum(1 for v in values if v) < 5:
             continue
         fitted = fit(without_extra_words(values, len(keys)), len(keys))
         if len(fitted) > len(keys):
-            result.notes.append("表四多出若干列，官方表格为15列，多出的已忽略")
+            result.notes.append(f"表四多出若干列，官方表格为{len(keys)}列，多出的已忽略")
         for key, text in zip(keys, fitted, strict=False):
             result.put(table, key, text)
         break
     return result
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_t4_label(label: str) -> bool:
-    return best_match(label, _T4_LABELS) is not None

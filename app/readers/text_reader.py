@@ -3,22 +3,26 @@
 The tables may come as one cell per line (as Word copies them), as tab-separated rows (as a
 browser copies a published page, merged labels written once), or with " | " between cells. The
 chapters are found by their headings; a missing heading is reported by rule R14, not refused.
+
+A report is some hundreds of lines (a web page with its furniture some thousands): text of more
+than MAX_LINES lines, from any reader, is refused before the tables are looked for, and runs of
+blank lines count as one, so a file of nothing but line breaks costs no memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
+from app.document.headings import NOT_A_HEADING, find_heading, mark_for, numbering_level
 from app.domain.layouts import layout_for_year
 from app.domain.report import Report
 from app.readers.errors import ReadError
 from app.readers.labels import normalize
-from app.readers.table2_reader import read_table2
-from app.readers.table3_reader import read_table3
-from app.readers.table_reader import Row, TableRead, read_table4
+from app.readers.lines import Line as Line
+from app.readers.lines import table_line as table_line
+from app.readers.table_finding import TABLE2_START, TABLE3_START, find_tables
+from app.readers.table_reader import TableRead
 
 _MARKERS = re.compile(r"\[(?:image|bookmark|图片)[:：][^\]]*\]")
 _HEADING = re.compile(r"^\s*([一二三四五六])\s*[、.．，]\s*(.*)$")
@@ -33,28 +37,18 @@ CHAPTER_WORDS = {
 _NOISE = re.compile(
     r"^(https?://|www\.|发布时间|发布日期|成文日期|来源[:：]|信息来源|【|\[|字号|字体|浏览|阅读|打印|关闭|"
     r"分享|索引号|发布机构|发文机关|文号|主题分类|主题词|分类|生效|有效性|扫一扫|当前位置|首页|"
-    r"责任编辑|编辑[:：]|点击|访问)")
+    r"责任编辑|编辑[:：]|点击|访问)"
+)
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CN_DATE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _PERIOD_YEAR = re.compile(r"(20\d{2})\s*年\s*1\s*月\s*1\s*日")
-_TABLE2_START = re.compile(r"第二十条第")
-_TABLE3_START = ("勾稽关系", "申请人情况", "本年新收政府信息公开申请")
 _CONTINUED = re.compile(r"^[（(]?续表[）)]?\s*\d*$|^续上表$")
 _UNDATED = re.compile(r"^[\s\u3000]*年[\s\u3000]*月[\s\u3000]*日$")
-
-
-@dataclass
-class Line:
-    text: str  # cleaned, without the leading tab
-    tabbed: bool  # began with a tab: one cell of a table copied from Word
-    # A row of a real table (the .docx reader): its cell texts; `text` is then the cells joined
-    # by tabs and `tabbed` is True, so the structure below treats it as a table line.
-    cells: list[str] | None = None
-
-
-def table_line(cells: list[str]) -> Line:
-    return Line("\t".join(cells), True, cells)
+# Lines of nothing or spaces between two line breaks (tabs are cells: a line of them is no
+# blank). Written without a repeated group, which the regex engine takes 50 times as long over.
+_BLANK_LINES = re.compile(r"\n[ \u3000\n]*\n")
+MAX_LINES = 20_000
 
 
 def read_text(text: str) -> Report:
@@ -69,20 +63,28 @@ def read_lines(lines: list[Line], structured: bool = False) -> Report:
     read as part of a table, and the text of chapters 2–4 outside their tables is kept as the
     chapter's lead paragraph.
     """
+    if sum(1 for line in lines if line.text or line.tabbed) > MAX_LINES:
+        raise ReadError(f"文件中的文字超过 {MAX_LINES:,} 行，不像是一份年度报告")
     title_lines, body_start = _title(lines)
     headings = _find_headings(lines, body_start)
     tables_start = _first_table_line(lines, body_start)
     if not headings and tables_start is None:
-        raise ReadError("没有找到年度报告的章节标题或统计表格，这不像是一份政府信息公开工作年度报告")
+        raise ReadError(
+            "没有找到年度报告的章节标题或统计表格，这不像是一份政府信息公开工作年度报告"
+        )
     title = "".join(title_lines)
-    first_body = min([i for i, _ in headings] + [tables_start if tables_start is not None
-                                                 else len(lines)])
-    preamble_lines = [ln.text for ln in lines[body_start:first_body]
-                      if ln.text and not _NOISE.match(ln.text)]
+    first_body = min(
+        [i for i, _ in headings] + [tables_start if tables_start is not None else len(lines)]
+    )
+    preamble = [ln for ln in lines[body_start:first_body] if ln.text and not _NOISE.match(ln.text)]
+    preamble_lines = [ln.text for ln in preamble]
     year = _year(title, preamble_lines, lines)
     sections = _sections(lines, headings)
-    report = Report(unit=_unit(title, year), year=year, title=title,
-                    preamble="\n".join(preamble_lines))
+    report = Report(
+        unit=_unit(title, year), year=year, title=title, preamble="\n".join(preamble_lines)
+    )
+    said_body = _says_body_text(lines)
+    _keep_headings(report, "preamble", preamble, said_body)
     report.headings_found = [n for _, n in headings]
     last = sections.get("6") or sections.get("5") or []
     signature_unit, signature_date, kept = _signature(last)
@@ -95,13 +97,42 @@ def read_lines(lines: list[Line], structured: bool = False) -> Report:
     if not report.unit and signature_unit:
         report.unit = signature_unit
     for number in ("1", "2", "3", "4", "5", "6") if structured else ("1", "5", "6"):
-        report.chapters[number] = "\n".join(
-            ln.text for ln in sections.get(number, [])
-            if ln.text and ln.cells is None and not _CONTINUED.match(ln.text))
+        text = [
+            ln
+            for ln in sections.get(number, [])
+            if ln.text and ln.cells is None and not _CONTINUED.match(ln.text)
+        ]
+        report.chapters[number] = "\n".join(ln.text for ln in text)
+        _keep_headings(report, number, text, said_body)
         if not report.chapters[number] and number not in ("1", "5", "6"):
             del report.chapters[number]
-    _read_tables(report, lines, headings, tables_start, structured)
+    _read_tables(report, lines, headings, structured)
     return report
+
+
+def _keep_headings(report: Report, part: str, lines: list[Line], said_body: bool) -> None:
+    """The headings the source marks, where the rules would read the line otherwise. A lead
+    in bold counts only where it is numbered (a bold "一是" is emphasis, not a heading)."""
+    marks: dict[str, int] = {}
+    for line in lines:
+        if line.heading and (line.heading_level or numbering_level(line.text)):
+            marks.update(mark_for(line.text, line.heading, line.heading_level))
+        elif said_body and line.body_text:
+            found = find_heading(line.text)
+            if found is not None:
+                marks[line.text[: found.end]] = NOT_A_HEADING
+    if marks:
+        report.headings[part] = marks
+
+
+def _says_body_text(lines: list[Line]) -> bool:
+    """Whether the source's "this is body text" is meant of its lines: some producers state
+    it on every paragraph; stated on numbered lines only, it means "not a heading"."""
+    return not any(
+        line.body_text
+        for line in lines
+        if line.text and line.cells is None and not numbering_level(line.text)
+    )
 
 
 def _clean_lines(text: str) -> list[Line]:
@@ -109,6 +140,9 @@ def _clean_lines(text: str) -> list[Line]:
         raise ReadError("这不是文本文件")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    if text.count("\n") > 2 * MAX_LINES:  # the text lines between the blank ones, at least
+        raise ReadError(f"文件中的文字超过 {MAX_LINES:,} 行，不像是一份年度报告")
     out: list[Line] = []
     for raw in text.split("\n"):
         cleaned = _MARKERS.sub("", raw).rstrip(" \u3000")
@@ -120,8 +154,15 @@ def _clean_lines(text: str) -> list[Line]:
             continue
         body = cleaned.strip()
         # Word puts a line break inside a cell ("结果\n维持"): the second part has no tab.
-        if (body and not tabbed and out and out[-1].tabbed and out[-1].text
-                and len(body) <= 4 and not _HEADING.match(body)):
+        if (
+            body
+            and not tabbed
+            and out
+            and out[-1].tabbed
+            and out[-1].text
+            and len(body) <= 4
+            and not _HEADING.match(body)
+        ):
             out[-1] = Line(out[-1].text + body, True)
             continue
         out.append(Line(body if not tabbed else cleaned.lstrip("\t").strip(), tabbed))
@@ -135,10 +176,17 @@ def _title(lines: list[Line]) -> tuple[list[str], int]:
     is found by its words, and the agency's line above it only when the title starts with the
     year.
     """
-    candidates = [i for i, ln in enumerate(lines[:60])
-                  if ln.text and "报告" in ln.text and len(ln.text) <= 60
-                  and not ln.tabbed and "\t" not in ln.text and "|" not in ln.text
-                  and not _NOISE.match(ln.text)]
+    candidates = [
+        i
+        for i, ln in enumerate(lines[:60])
+        if ln.text
+        and "报告" in ln.text
+        and len(ln.text) <= 60
+        and not ln.tabbed
+        and "\t" not in ln.text
+        and "|" not in ln.text
+        and not _NOISE.match(ln.text)
+    ]
     for k in candidates:
         text = lines[k].text
         if "年度报告" not in text and "政府信息公开" not in text:
@@ -171,8 +219,12 @@ def _next_text(lines: list[Line], k: int) -> int | None:
 
 
 def _agency_like(text: str) -> bool:
-    return (len(text) <= 30 and not _NOISE.match(text) and not re.search(r"[:：|\t。，]", text)
-            and not _HEADING.match(text))
+    return (
+        len(text) <= 30
+        and not _NOISE.match(text)
+        and not re.search(r"[:：|\t。，]", text)
+        and not _HEADING.match(text)
+    )
 
 
 def _leading_title(lines: list[Line]) -> tuple[list[str], int]:
@@ -186,8 +238,13 @@ def _leading_title(lines: list[Line]) -> tuple[list[str], int]:
             if title and not t:
                 break
             continue
-        if (len(t) > 40 or t.startswith(("根据", "本报告", "按照", "依据", "依照"))
-                or _HEADING.match(t) or "\t" in t or "|" in t):
+        if (
+            len(t) > 40
+            or t.startswith(("根据", "本报告", "按照", "依据", "依照"))
+            or _HEADING.match(t)
+            or "\t" in t
+            or "|" in t
+        ):
             break
         title.append(t)
         i += 1
@@ -224,9 +281,9 @@ def _find_headings(lines: list[Line], start: int) -> list[tuple[int, str]]:
 def _first_table_line(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
         t = lines[i].text
-        if _TABLE2_START.search(t) and len(t) < 60:
+        if TABLE2_START.search(t) and len(t) < 60:
             return i
-        if any(word in t for word in _TABLE3_START) and len(t) < 200:
+        if any(word in t for word in TABLE3_START) and len(t) < 200:
             return i
     return None
 
@@ -236,7 +293,7 @@ def _sections(lines: list[Line], headings: list[tuple[int, str]]) -> dict[str, l
     ordered = sorted(headings)
     for k, (i, number) in enumerate(ordered):
         end = ordered[k + 1][0] if k + 1 < len(ordered) else len(lines)
-        sections[number] = lines[i + 1:end]
+        sections[number] = lines[i + 1 : end]
     return sections
 
 
@@ -258,7 +315,7 @@ def _unit(title: str, year: int) -> str:
     if m and m.start() > 0:
         return t[: m.start()].removeprefix("关于")
     if m:
-        rest = t[m.end():]
+        rest = t[m.end() :]
         return rest.split("政府信息公开")[0]
     return t.split("政府信息公开")[0]
 
@@ -299,82 +356,14 @@ def _signature(section: list[Line]) -> tuple[str, dt.date | None, list[Line]]:
     return "", None, section
 
 
-def _rows(lines: list[Line]) -> list[Row]:
-    """Table rows from lines: tab- or "|"-separated, or one tabbed cell per line grouped by
-    blank lines (as Word copies a table), or one cell per line."""
-    rows: list[Row] = []
-    group: list[str] | None = None
-    for line in lines:
-        t = line.text
-        if line.cells is not None:
-            group = None
-            rows.append(list(line.cells))
-            continue
-        if line.tabbed and "\t" not in t and "|" not in t:
-            if group is None:
-                group = []
-                rows.append(group)
-            group.append(t)
-            continue
-        if not t:
-            group = None
-            continue
-        group = None
-        if "\t" in t:
-            rows.append(t.split("\t"))
-        elif "|" in t:
-            rows.append([c.strip() for c in t.strip().strip("|").split("|")] if not t.startswith(
-                (" |", "|")) else [c.strip() for c in t.split("|")])
-        else:
-            rows.append([t])
-    return rows
-
-
-def _read_tables(report: Report, lines: list[Line], headings: list[tuple[int, str]],
-                 tables_start: int | None, structured: bool = False) -> None:
-    at = dict((n, i) for i, n in headings)
-    start2 = tables_start if tables_start is not None else at.get("2", len(lines))
-    end = at.get("5", len(lines))
-    start3 = _find(lines, start2, end, lambda t: any(w in t for w in _TABLE3_START))
-    if "3" in at and at["3"] > start2:
-        start3 = min(start3, at["3"])
-    start4 = at["4"] if at.get("4", -1) > start3 else _find(
-        lines, start3, end, lambda t: "行政复议" in t and "|" not in t and len(t) < 40)
-    if "5" not in at:
-        end = _end_of_table4(lines, start4)
-    default = layout_for_year(report.year).id
-
-    def rows(part: list[Line]) -> list[Row]:
-        return _rows([ln for ln in part if ln.cells is not None] if structured else part)
-
-    t2 = read_table2(rows(lines[start2:start3]), default)
-    t3 = read_table3(rows(lines[start3:start4]))
-    t4 = read_table4(rows(lines[start4:end]))
-    _merge(report, "table2", t2)
-    _merge(report, "table3", t3)
-    _merge(report, "table4", t4)
-    for name, part in (("表二", t2), ("表三", t3), ("表四", t4)):
+def _read_tables(
+    report: Report, lines: list[Line], headings: list[tuple[int, str]], structured: bool = False
+) -> None:
+    found = find_tables(lines, headings, layout_for_year(report.year).id, structured)
+    for (table, part), name in zip(found.items(), ("表二", "表三", "表四"), strict=True):
+        _merge(report, table, part)
         if not part.found:
             report.reader_notes.append(f"没有读到{name}的数字")
-
-
-def _find(lines: list[Line], start: int, end: int, test: Callable[[str], bool]) -> int:
-    for i in range(start, end):
-        if test(lines[i].text):
-            return i
-    return end
-
-
-def _end_of_table4(lines: list[Line], start: int) -> int:
-    """Without a 五、 heading, table 4 ends at the first line of running text after it."""
-    seen_values = False
-    for i in range(start, len(lines)):
-        t = lines[i].text
-        if re.search(r"\d", t) and ("|" in t or "\t" in t or lines[i].tabbed or len(t) < 12):
-            seen_values = True
-        elif seen_values and len(t) > 40:
-            return i
-    return len(lines)
 
 
 def _merge(report: Report, table: str, part: TableRead) -> None:

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 Element = Any  # an lxml element; lxml ships no type information
+T = TypeVar("T")
 
 
 _CLARK: dict[str, str] = {}
@@ -56,3 +57,30 @@ def int_val(element: Element | None, default: int) -> int:
         return int(val(element) or default)
     except ValueError:
         return default
+
+
+def inherited(own: dict[str, T], based_on: dict[str, str]) -> dict[str, T]:
+    """Each style's value: its own, else that of the nearest style it is based on (w:basedOn)
+    that has one. Each style is looked at once, whatever the chains: 20,000 styles each based
+    on the next, walked from every one of them, took over 30 s."""
+    found: dict[str, T | None] = {}
+    for start in based_on:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = start
+        while (
+            current is not None
+            and current not in own
+            and current not in found
+            and current not in on_path
+        ):
+            path.append(current)
+            on_path.add(current)
+            current = based_on.get(current)
+        if current is None or current in on_path:  # the chain ends bare, or loops
+            value: T | None = None
+        else:
+            value = own[current] if current in own else found[current]
+        for style_id in path:
+            found[style_id] = value
+    return {**{s: v for s, v in found.items() if v is not None}, **own}

@@ -1,76 +1,110 @@
-"""Rules that compare a report with the same agency's report of the year before: R8–R10, R18."""
+"""Rules that compare a report with the same agency's report of the year before: R8–R10, R18,
+R22.
+
+R8 checks the layouts' carry-over (layout_relations.CarryOver), R9 and R10 their stocks of
+documents in force (layout_relations.Stock).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from app.domain.findings import Finding, Severity
-from app.domain.report import Report
-
-R9_ROWS = {"rules": "规章", "normative_docs": "行政规范性文件"}
+from app.domain.layout_relations import Each, Stock
+from app.domain.report import TABLE_NAMES, CellValue, Report
+from app.rules.table_rules import tables_of
 
 
 def r8_carried(report: Report, previous: Report) -> list[Finding]:
+    """Each figure the layout carries over from last year's report, as it was carried."""
     findings = []
-    for column in report.layout.table3.column_keys:
-        this_ref = f"table3:carried_in.{column}"
-        now = report.number(this_ref)
-        before = previous.number(f"table3:carried_out.{column}")
-        if now is None or before is None or now == before:
-            continue
-        label = report.layout.spec(this_ref).column_label
-        findings.append(Finding(
-            "R8", Severity.WARNING, (this_ref,),
-            f"表三“{label}”列：上年结转 {now} 件，与{previous.year}年报告的结转下年度 "
-            f"{before} 件不一致",
-        ))
+    for table in tables_of(report):
+        for carry in table.carry_over:
+            for _, (source, target) in table.lines(carry.each, (carry.source, carry.target)):
+                now, before = report.number(target), previous.number(source)
+                if now is None or before is None or now == before:
+                    continue
+                spec = table.spec(target.split(":", 1)[1])
+                findings.append(
+                    Finding(
+                        "R8",
+                        Severity.WARNING,
+                        (target,),
+                        carry.message.format(
+                            row=spec.row_label,
+                            column=spec.column_label,
+                            now=now,
+                            before=before,
+                            year=previous.year,
+                        ),
+                    )
+                )
     return findings
 
 
-def _both_2021(report: Report, previous: Report) -> bool:
-    return report.table_layout_id("table2") == "2021" == previous.table_layout_id("table2")
+def _stock_lines(report: Report, previous: Report) -> Iterator[tuple[Stock, str, tuple[str, ...]]]:
+    """Each stock of documents in force, with its row's label, where last year's table kept
+    the same stock (a table of the layout before may count documents otherwise)."""
+    for table in tables_of(report):
+        before = tables_of(previous)[TABLE_NAMES.index(table.name)]
+        for stock in table.stocks:
+            for line, refs in table.lines(stock.each, (stock.stock, stock.added, stock.removed)):
+                if before.has(refs[0].split(":", 1)[1]):
+                    label = table.innermost_label(line) if stock.each is Each.ROW else line
+                    yield stock, label, refs
 
 
 def r9_in_force(report: Report, previous: Report) -> list[Finding]:
-    if not _both_2021(report, previous):
-        return []
     findings = []
-    for row, label in R9_ROWS.items():
-        ref = f"table2:{row}.in_force"
+    for stock, label, (ref, added_ref, removed_ref) in _stock_lines(report, previous):
         now, before = report.number(ref), previous.number(ref)
-        issued = report.number(f"table2:{row}.issued")
-        repealed = report.number(f"table2:{row}.repealed")
-        if None in (now, before, issued, repealed):
+        added, removed = report.number(added_ref), report.number(removed_ref)
+        if now is None or before is None or added is None or removed is None:
             continue
-        assert now is not None and before is not None
-        assert issued is not None and repealed is not None
-        expected = before + issued - repealed
+        expected = before + added - removed
         if now != expected:
-            findings.append(Finding(
-                "R9", Severity.INFO, (ref, f"table2:{row}.issued", f"table2:{row}.repealed"),
-                f"{label}：现行有效 {now} 件，上年 {before} + 本年制发 {issued} − 本年废止 "
-                f"{repealed} = {expected}（如有集中清理，可在正文中说明）",
-            ))
+            findings.append(
+                Finding(
+                    "R9",
+                    Severity.INFO,
+                    (ref, added_ref, removed_ref),
+                    stock.mismatch.format(
+                        row=label,
+                        now=now,
+                        before=before,
+                        added=added,
+                        removed=removed,
+                        expected=expected,
+                    ),
+                )
+            )
     return findings
 
 
 def r10_repealed(report: Report, previous: Report) -> list[Finding]:
-    if not _both_2021(report, previous):
-        return []
     findings = []
-    for row, label in R9_ROWS.items():
-        ref = f"table2:{row}.repealed"
-        repealed = report.number(ref)
-        before = previous.number(f"table2:{row}.in_force")
-        issued = report.number(f"table2:{row}.issued")
-        if repealed is None or before is None or issued is None:
+    for stock, label, (ref, added_ref, removed_ref) in _stock_lines(report, previous):
+        removed, before = report.number(removed_ref), previous.number(ref)
+        added = report.number(added_ref)
+        if removed is None or before is None or added is None:
             continue
-        if repealed > before + issued:
-            findings.append(Finding(
-                "R10", Severity.WARNING, (ref,),
-                f"{label}：本年废止 {repealed} 件，多于上年现行有效 {before} 件与本年制发 "
-                f"{issued} 件之和",
-            ))
+        if removed > before + added:
+            findings.append(
+                Finding(
+                    "R10",
+                    Severity.WARNING,
+                    (removed_ref,),
+                    stock.overdrawn.format(
+                        row=label,
+                        now=report.number(ref),
+                        before=before,
+                        added=added,
+                        removed=removed,
+                        expected=before + added - removed,
+                    ),
+                )
+            )
     return findings
 
 
@@ -80,12 +114,40 @@ def r18_repeated_problems(report: Report, previous: Report) -> list[Finding]:
         return []
     ratio = SequenceMatcher(None, now, before, autojunk=False).ratio()
     if ratio > 0.5:
-        return [Finding(
-            "R18", Severity.WARNING, ("chapter:5",),
-            f"“五、存在的主要问题及改进情况”与{previous.year}年报告约 {ratio:.0%} 相同，"
-            "应写本年度的具体问题和改进措施",
-        )]
+        return [
+            Finding(
+                "R18",
+                Severity.WARNING,
+                ("chapter:5",),
+                f"“五、存在的主要问题及改进情况”与{previous.year}年报告约 {ratio:.0%} 相同，"
+                "应写本年度的具体问题和改进措施",
+            )
+        ]
     return []
+
+
+def r22_same_tables(report: Report, previous: Report) -> list[Finding]:
+    """Every figure of the three tables as in last year's report: the tables were carried
+    over, not filled in. Tables that are all zero (a unit that had nothing to count two years
+    running) are not suspect."""
+    now = _figures(report)
+    if not any(now.values()) or now != _figures(previous):
+        return []
+    if any(report.table_layout_id(t) != previous.table_layout_id(t) for t in TABLE_NAMES):
+        return []
+    first = "table3:new.total" if "table3:new.total" in now else min(now)
+    return [
+        Finding(
+            "R22",
+            Severity.WARNING,
+            (first,),
+            f"表二、表三、表四的数字与{previous.year}年报告完全相同，请核对是否沿用了上年的表格",
+        )
+    ]
+
+
+def _figures(report: Report) -> dict[str, CellValue]:
+    return {ref: v for ref, v in report.cells.items() if ref.partition(":")[0] in TABLE_NAMES}
 
 
 def _squeeze(text: str) -> str:
@@ -100,4 +162,5 @@ def check_cross_year(report: Report, previous: Report | None) -> list[Finding]:
         + r9_in_force(report, previous)
         + r10_repealed(report, previous)
         + r18_repeated_problems(report, previous)
+        + r22_same_tables(report, previous)
     )

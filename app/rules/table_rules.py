@@ -1,4 +1,8 @@
-"""Rules within one report's tables: R1–R6, R13, R15 (spec/format.md §6)."""
+"""Rules within one report's tables: R1–R6, R13, R15 (spec/format.md §6).
+
+R1–R4 are the equations the layouts state (layout_relations.Equation): this module checks them
+without knowing which cells they name.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +11,19 @@ from decimal import Decimal
 
 from app.domain.findings import Finding, Severity
 from app.domain.layout import Layout, TableLayout, ValueKind
+from app.domain.layout_relations import Equation, EquationLine
 from app.domain.layouts import get_layout, layout_for_year
-from app.domain.report import CellValue, Report
+from app.domain.report import TABLE_NAMES, CellValue, Report
 
 Number = int | Decimal
-
-APPLICANTS = ("natural", "business", "research", "public_interest", "legal", "other")
-TABLE4_PARTS = ("upheld", "corrected", "other", "pending")
+TABLE_TITLES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 
 
-def _values(report: Report, refs: Iterable[str],
-            required: tuple[int, ...] = (0,)) -> list[Number] | None:
+def _values(report: Report, refs: Iterable[str], required: tuple[int, ...]) -> list[Number] | None:
     """The figures of an equation; None when one is unreadable or a required one is blank.
 
-    The total (and for R1 both sides' first terms) must be there: a table without its 总计 row
-    is a blank-cell warning (R6), not a sum error. Other blanks count as 0 here, so a sum that
-    cannot hold is still shown.
+    The totals must be there: a table without its 总计 row is a blank-cell warning (R6), not a
+    sum error. Other blanks count as 0 here, so a sum that cannot hold is still shown.
     """
     refs = list(refs)
     values: list[Number] = []
@@ -34,86 +35,46 @@ def _values(report: Report, refs: Iterable[str],
     return values
 
 
-def _label(layout: Layout, ref: str) -> str:
-    spec = layout.spec(ref)
-    return spec.row_label
-
-
-def _column_label(layout: Layout, ref: str) -> str:
-    return layout.spec(ref).column_label
-
-
-def r1_balance(report: Report, layout: Layout) -> list[Finding]:
-    findings = []
-    for column in layout.table3.column_keys:
-        left = [f"table3:new.{column}", f"table3:carried_in.{column}"]
-        right = [f"table3:results_total.{column}", f"table3:carried_out.{column}"]
-        values = _values(report, left + right, required=(0, 2))
-        if values is None:
-            continue
-        a, b, c, d = values
-        if a + b != c + d:
-            findings.append(Finding(
-                "R1", Severity.ERROR, tuple(right + left),
-                f"表三“{_column_label(layout, left[0])}”列：本年新收 {a} + 上年结转 {b} = {a + b}，"
-                f"不等于办理结果总计 {c} + 结转下年度 {d} = {c + d}",
-            ))
-    return findings
-
-
-def _sum_finding(report: Report, rule: str, total_ref: str, parts: list[str],
-                 template: str) -> Finding | None:
-    """A finding when the total cell differs from the sum of its parts; the message is
-    `template` with {total} and {parts} filled in."""
-    values = _values(report, [total_ref, *parts])
+def check_equation(report: Report, table: TableLayout, line: EquationLine) -> Finding | None:
+    """A finding when the two sides of an equation, in one row or column, differ."""
+    eq = line.equation
+    values = _values(report, line.refs, line.required)
     if values is None:
         return None
-    total, addends = values[0], sum(values[1:])
-    if total == addends:
+    left, right = values[: len(eq.left)], values[len(eq.left) :]
+    if sum(left) == sum(right):
         return None
-    return Finding(rule, Severity.ERROR, (total_ref, *parts),
-                   template.format(total=total, parts=addends))
+    spec = table.spec(line.left[0].split(":", 1)[1])
+    message = eq.message.format(
+        row=spec.row_label,
+        column=spec.column_label,
+        total=sum(left),
+        parts=sum(right),
+        left=_written_out(eq.left, eq, left),
+        right=_written_out(eq.right, eq, right),
+    )
+    return Finding(eq.rule, Severity.ERROR, line.refs, message)
 
 
-def r2_row_total(report: Report, layout: Layout) -> list[Finding]:
-    found = []
-    for row in layout.table3.row_keys:
-        total_ref = f"table3:{row}.total"
-        label = _label(layout, total_ref)
-        found.append(_sum_finding(
-            report, "R2", total_ref, [f"table3:{row}.{c}" for c in APPLICANTS],
-            label + "：总计 {total} ≠ 各类申请人之和 {parts}",
-        ))
-    return [f for f in found if f is not None]
+def _written_out(terms: tuple[str, ...], eq: Equation, values: list[Number]) -> str:
+    """One side of an equation as a person checks it: "本年新收 3 + 上年结转 0 = 3"."""
+    added = " + ".join(f"{eq.name(t)} {v}" for t, v in zip(terms, values, strict=True))
+    return f"{added} = {sum(values)}"
 
 
-def r3_results_total(report: Report, layout: Layout) -> list[Finding]:
-    found = []
-    for column in layout.table3.column_keys:
-        total_ref = f"table3:results_total.{column}"
-        label = _column_label(layout, total_ref)
-        found.append(_sum_finding(
-            report, "R3", total_ref, [f"table3:{row}.{column}" for row in layout.result_rows],
-            f"表三“{label}”列：（七）总计 {{total}} ≠ 各项办理结果之和 {{parts}}",
-        ))
-    return [f for f in found if f is not None]
-
-
-def r4_table4_totals(report: Report, layout: Layout) -> list[Finding]:
-    found = []
-    for group in layout.table4.row_keys:
-        total_ref = f"table4:{group}.total"
-        label = _label(layout, total_ref)
-        found.append(_sum_finding(
-            report, "R4", total_ref, [f"table4:{group}.{c}" for c in TABLE4_PARTS],
-            f"表四{label}：总计 {{total}} ≠ 维持、纠正、其他结果、尚未审结之和 {{parts}}",
-        ))
+def check_equations(report: Report) -> list[Finding]:
+    """R1–R4: every equation the layouts of the report's tables state."""
+    found = (
+        check_equation(report, table, line)
+        for table in tables_of(report)
+        for line in table.equation_lines
+    )
     return [f for f in found if f is not None]
 
 
 def tables_of(report: Report) -> list[TableLayout]:
     """Each table with the layout it was written in (a mixed report has two)."""
-    return [get_layout(report.table_layout_id(t)).table(t) for t in ("table2", "table3", "table4")]
+    return [get_layout(report.table_layout_id(t)).table(t) for t in TABLE_NAMES]
 
 
 def r5_kinds(report: Report) -> list[Finding]:
@@ -123,10 +84,14 @@ def r5_kinds(report: Report) -> list[Finding]:
             value = report.get(spec.ref)
             problem = _kind_problem(value, spec.kind)
             if problem:
-                findings.append(Finding(
-                    "R5", Severity.ERROR, (spec.ref,),
-                    f"{spec.row_label}“{spec.column_label}”：{problem}",
-                ))
+                findings.append(
+                    Finding(
+                        "R5",
+                        Severity.ERROR,
+                        (spec.ref,),
+                        f"{spec.row_label}“{spec.column_label}”：{problem}",
+                    )
+                )
     return findings
 
 
@@ -148,28 +113,36 @@ def _kind_problem(value: CellValue | None, kind: ValueKind) -> str:
 
 def r6_blanks(report: Report) -> list[Finding]:
     findings = []
-    names = {"table2": "表二", "table3": "表三", "table4": "表四"}
     for table in tables_of(report):
         blank = [s.ref for s in table.cells if report.get(s.ref) is None]
         if blank:
-            findings.append(Finding(
-                "R6", Severity.WARNING, tuple(blank),
-                f"{names[table.name]}有 {len(blank)} 个单元格空白或填“/”，格式要求没有的填 0",
-            ))
+            findings.append(
+                Finding(
+                    "R6",
+                    Severity.WARNING,
+                    tuple(blank),
+                    f"{TABLE_TITLES[table.name]}有 {len(blank)} 个单元格空白或填“/”，格式要求没有的填 0",
+                )
+            )
     return findings
 
 
 def r13_layout_matches_year(report: Report) -> list[Finding]:
     expected = layout_for_year(report.year)
     findings = []
-    for table in ("table2", "table3"):
+    for table in TABLE_NAMES:
         used = get_layout(report.table_layout_id(table))
-        if used.id != expected.id:
-            findings.append(Finding(
-                "R13", Severity.ERROR, (f"{table}:",),
-                f"{report.year}年度报告应使用{expected.document}规定的表格，"
-                f"{'表二' if table == 'table2' else '表三'}却是{used.document}的旧格式",
-            ))
+        # A table the two layouts print alike (table 4 so far) is never in the wrong one.
+        if used.id != expected.id and used.table(table) != expected.table(table):
+            findings.append(
+                Finding(
+                    "R13",
+                    Severity.ERROR,
+                    (f"{table}:",),
+                    f"{report.year}年度报告应使用{expected.document}规定的表格，"
+                    f"{TABLE_TITLES[table]}却是{used.document}的旧格式",
+                )
+            )
     return findings
 
 
@@ -180,30 +153,22 @@ def r15_other_share(report: Report, layout: Layout) -> list[Finding]:
         return []
     other_sum = sum(o for o in others if o is not None)
     if other_sum * 5 > total:
-        return [Finding(
-            "R15", Severity.INFO, tuple(f"table3:{row}.total" for row in layout.other_rows),
-            f"（六）其他处理共 {other_sum} 件，占办理结果总计 {total} 件的"
-            f"{other_sum * 100 / total:.0f}%，超过20%，主管部门会关注",
-        )]
+        return [
+            Finding(
+                "R15",
+                Severity.INFO,
+                tuple(f"table3:{row}.total" for row in layout.other_rows),
+                f"（六）其他处理共 {other_sum} 件，占办理结果总计 {total} 件的"
+                f"{other_sum * 100 / total:.0f}%，超过20%，主管部门会关注",
+            )
+        ]
     return []
-
-
-def legal_entity_subtotal(report: Report, row: str) -> Number | None:
-    """R7, for display only: 法人或其他组织 = 总计 − 自然人. Never printed."""
-    total = report.number(f"table3:{row}.total")
-    natural = report.number(f"table3:{row}.natural")
-    if total is None or natural is None:
-        return None
-    return total - natural
 
 
 def check_tables(report: Report) -> list[Finding]:
     findings = r13_layout_matches_year(report)
-    layout3 = get_layout(report.table_layout_id("table3"))
-    for rule in (r1_balance, r2_row_total, r3_results_total):
-        findings += rule(report, layout3)
-    findings += r4_table4_totals(report, report.layout)
+    findings += check_equations(report)
     findings += r5_kinds(report)
     findings += r6_blanks(report)
-    findings += r15_other_share(report, layout3)
+    findings += r15_other_share(report, get_layout(report.table_layout_id("table3")))
     return findings

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.findings import Finding, Severity
-from app.domain.report import Report, format_date
+from app.domain.report import Report, chapter_heading, format_date
 
 Number = int
 
@@ -61,11 +61,15 @@ def r11_text_figures(report: Report) -> list[Finding]:
                 known = [s for s in sums if s is not None]
                 if not known or stated in known:
                     continue
-                findings.append(Finding(
-                    "R11", Severity.WARNING, (f"chapter:{number}", *figure.refs[0]),
-                    f"{CHAPTER_HEADINGS[int(number) - 1]}中写“{match.group(0)}”，"
-                    f"表格中为 {known[0]} 件",
-                ))
+                findings.append(
+                    Finding(
+                        "R11",
+                        Severity.WARNING,
+                        (f"chapter:{number}", *figure.refs[0]),
+                        f"{CHAPTER_HEADINGS[int(number) - 1]}中写“{match.group(0)}”，"
+                        f"表格中为 {known[0]} 件",
+                    )
+                )
     return findings
 
 
@@ -76,28 +80,42 @@ def _sum(report: Report, refs: tuple[str, ...]) -> int | None:
     return int(sum(v for v in values if v is not None))
 
 
+_NUMERALS = "一二三四五六"
 _FEE_WORDS = ("信息处理费",)
-_NO_FEE = re.compile(r"(未|无|没有|不|均未)[^。；]{0,6}收取[^。；]{0,6}(信息处理费|费用)|"
-                     r"信息处理费[^。；]{0,4}(为|共)?\s*(0|零)")
+_NO_FEE = re.compile(
+    r"(未|无|没有|不|均未)[^。；]{0,6}收取[^。；]{0,6}(信息处理费|费用)|"
+    r"信息处理费[^。；]{0,4}(为|共)?\s*(0|零)"
+)
 
 
 def r12_fee(report: Report) -> list[Finding]:
-    if report.layout_id != "2021":
+    fee = report.layout.fee_statement
+    if fee is None:
         return []
-    text = report.chapter("6")
+    chapter = f"chapter:{fee.chapter}"
+    text = report.chapter(fee.chapter)
     findings = []
     if not any(w in text for w in _FEE_WORDS):
-        findings.append(Finding(
-            "R12", Severity.WARNING, ("chapter:6",),
-            "“六、其他需要报告的事项”应说明本年度收取信息处理费的情况"
-            "（如“本年度未收取信息处理费”）",
-        ))
-    unpaid = report.number("table3:other_unpaid_fee.total")
+        findings.append(
+            Finding(
+                "R12",
+                Severity.WARNING,
+                (chapter,),
+                f"“{chapter_heading(fee.chapter)}”应说明本年度收取信息处理费的情况"
+                "（如“本年度未收取信息处理费”）",
+            )
+        )
+    unpaid = report.number(fee.unpaid)
     if unpaid and _NO_FEE.search(text):
-        findings.append(Finding(
-            "R12", Severity.WARNING, ("chapter:6", "table3:other_unpaid_fee.total"),
-            f"表三有 {unpaid} 件因逾期未缴纳费用不再处理，第六部分却写未收取费用",
-        ))
+        findings.append(
+            Finding(
+                "R12",
+                Severity.WARNING,
+                (chapter, fee.unpaid),
+                f"表三有 {unpaid} 件因逾期未缴纳费用不再处理，"
+                f"第{_NUMERALS[int(fee.chapter) - 1]}部分却写未收取费用",
+            )
+        )
     return findings
 
 
@@ -107,22 +125,34 @@ def r14_chapters(report: Report) -> list[Finding]:
     if found is not None:
         missing = [n for n in "123456" if n not in found]
         for n in missing:
-            findings.append(Finding(
-                "R14", Severity.ERROR, (f"chapter:{n}",),
-                f"缺少第{n}部分“{CHAPTER_HEADINGS[int(n) - 1]}”",
-            ))
+            findings.append(
+                Finding(
+                    "R14",
+                    Severity.ERROR,
+                    (f"chapter:{n}",),
+                    f"缺少第{n}部分“{CHAPTER_HEADINGS[int(n) - 1]}”",
+                )
+            )
         present = [n for n in found if n in "123456"]
         if present != sorted(present):
-            findings.append(Finding(
-                "R14", Severity.ERROR, tuple(f"chapter:{n}" for n in present),
-                "六个部分的顺序不对，应依次为：" + "；".join(CHAPTER_HEADINGS),
-            ))
+            findings.append(
+                Finding(
+                    "R14",
+                    Severity.ERROR,
+                    tuple(f"chapter:{n}" for n in present),
+                    "六个部分的顺序不对，应依次为：" + "；".join(CHAPTER_HEADINGS),
+                )
+            )
     for n in ("5", "6"):
         if n in (found or "123456") and _is_empty(report.chapter(n)):
-            findings.append(Finding(
-                "R14", Severity.WARNING, (f"chapter:{n}",),
-                f"“{CHAPTER_HEADINGS[int(n) - 1]}”不能空着或只写“无”",
-            ))
+            findings.append(
+                Finding(
+                    "R14",
+                    Severity.WARNING,
+                    (f"chapter:{n}",),
+                    f"“{CHAPTER_HEADINGS[int(n) - 1]}”不能空着或只写“无”",
+                )
+            )
     return findings
 
 
@@ -131,18 +161,27 @@ def _is_empty(text: str) -> bool:
     return squeezed in ("", "无", "暂无", "没有")
 
 
-def r16_chapter1_length(report: Report) -> list[Finding]:
-    length = len("".join(report.chapter("1").split()))
-    if report.layout_id == "2021" and length > 1000:
-        return [Finding(
-            "R16", Severity.INFO, ("chapter:1",),
-            f"“一、总体情况”共 {length} 字，格式要求原则上不超过一千字",
-        )]
-    return []
+def r16_chapter_length(report: Report) -> list[Finding]:
+    findings = []
+    for limit in report.layout.length_limits:
+        length = len("".join(report.chapter(limit.chapter).split()))
+        if length > limit.characters:
+            findings.append(
+                Finding(
+                    "R16",
+                    Severity.INFO,
+                    (f"chapter:{limit.chapter}",),
+                    f"“{chapter_heading(limit.chapter)}”共 {length} 字，"
+                    f"格式要求原则上不超过{limit.as_written}",
+                )
+            )
+    return findings
 
 
-_PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。；]{0,6}?(?:至|到|—|－|-)\s*"
-                     r"(\d{4})\s*年\s*12\s*月\s*31\s*日")
+_PERIOD = re.compile(
+    r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。；]{0,6}?(?:至|到|—|－|-)\s*"
+    r"(\d{4})\s*年\s*12\s*月\s*31\s*日"
+)
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年")
 
 
@@ -150,17 +189,25 @@ def r17_year_named(report: Report) -> list[Finding]:
     findings = []
     title_years = {int(y) for y in _TITLE_YEAR.findall(report.title)}
     if title_years and report.year not in title_years:
-        findings.append(Finding(
-            "R17", Severity.WARNING, ("title",),
-            f"标题写的是{'、'.join(str(y) for y in sorted(title_years))}年，报告年度是{report.year}年",
-        ))
+        findings.append(
+            Finding(
+                "R17",
+                Severity.WARNING,
+                ("title",),
+                f"标题写的是{'、'.join(str(y) for y in sorted(title_years))}年，报告年度是{report.year}年",
+            )
+        )
     for match in _PERIOD.finditer(report.preamble):
         years = {int(match.group(1)), int(match.group(2))}
         if years != {report.year}:
-            findings.append(Finding(
-                "R17", Severity.WARNING, ("preamble",),
-                f"统计期限“{match.group(0)}”不是{report.year}年",
-            ))
+            findings.append(
+                Finding(
+                    "R17",
+                    Severity.WARNING,
+                    ("preamble",),
+                    f"统计期限“{match.group(0)}”不是{report.year}年",
+                )
+            )
     return findings
 
 
@@ -184,15 +231,24 @@ def r19_deadline(report: Report) -> list[Finding]:
         return []
     deadline = publication_deadline(report.year, report.level)
     if date > deadline:
-        return [Finding(
-            "R19", Severity.WARNING, ("signature",),
-            f"落款日期{format_date(date)}晚于公布期限{format_date(deadline)}",
-        )]
+        return [
+            Finding(
+                "R19",
+                Severity.WARNING,
+                ("signature",),
+                f"落款日期{format_date(date)}晚于公布期限{format_date(deadline)}",
+            )
+        ]
     return []
 
 
 TEXT_RULES: tuple[Callable[[Report], list[Finding]], ...] = (
-    r11_text_figures, r12_fee, r14_chapters, r16_chapter1_length, r17_year_named, r19_deadline,
+    r11_text_figures,
+    r12_fee,
+    r14_chapters,
+    r16_chapter_length,
+    r17_year_named,
+    r19_deadline,
 )
 
 

@@ -13,7 +13,7 @@ _FORMAT_UNIT = re.compile(r'"(万元|元)"')
 
 
 def number_format(value: int | Decimal, unit: str = "") -> str:
-    """"0", "0.00", "0.000000" as many places as entered; a unit as literal text."""
+    """ "0", "0.00", "0.000000" as many places as entered; a unit as literal text."""
     places = 0
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent

@@ -8,6 +8,7 @@ so a colleague can add them up and the reader gets them back exactly.
 
 from __future__ import annotations
 
+import io
 import math
 import unicodedata
 from decimal import Decimal
@@ -23,11 +24,14 @@ from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.layout import CellRole, GridCell, TableLayout
 from app.domain.layouts import get_layout
 from app.domain.report import CellValue, Report
-from app.exporters import write_replacing
+from app.writing import write_bytes_replacing
 from app.xlsx.sheets import SHEET_NAMES, TITLE_ROWS, fits_excel, number_format
 
-HEADINGS = {"table2": CHAPTER_HEADINGS[1], "table3": CHAPTER_HEADINGS[2],
-            "table4": CHAPTER_HEADINGS[3]}
+HEADINGS = {
+    "table2": CHAPTER_HEADINGS[1],
+    "table3": CHAPTER_HEADINGS[2],
+    "table4": CHAPTER_HEADINGS[3],
+}
 # Total width of each sheet's table in Excel's character units, shared out as in print.
 SHEET_WIDTH = {"table2": 90.0, "table3": 120.0, "table4": 130.0}
 LINE_HEIGHT_PT = 15.0
@@ -40,8 +44,11 @@ _TITLE_FONT = Font(name="宋体", size=14, bold=True)
 
 def export_xlsx(report: Report, target: Path) -> None:
     """Write the report's three tables to `target` (.xlsx), whole or not at all."""
-    workbook = tables_workbook(report)
-    write_replacing(target, lambda temp: workbook.save(str(temp)))
+    # Made in memory and written by app.writing: openpyxl writing the file itself leaves a
+    # half-closed zip behind on a full disk, whose clean-up prints a traceback later.
+    buffer = io.BytesIO()
+    tables_workbook(report).save(buffer)
+    write_bytes_replacing(target, buffer.getvalue())
 
 
 def tables_workbook(report: Report) -> Workbook:
@@ -58,8 +65,9 @@ def tables_workbook(report: Report) -> Workbook:
 
 
 def _write_sheet(sheet: Worksheet, report: Report, layout: TableLayout) -> None:
-    for row, (text, font) in enumerate(((report.title, _TITLE_FONT),
-                                        (HEADINGS[layout.name], _BOLD)), start=1):
+    for row, (text, font) in enumerate(
+        ((report.title, _TITLE_FONT), (HEADINGS[layout.name], _BOLD)), start=1
+    ):
         cell = sheet.cell(row, 1, text)
         cell.font = font
         cell.alignment = Alignment(horizontal="center" if row == 1 else "left")
@@ -71,7 +79,7 @@ def _write_sheet(sheet: Worksheet, report: Report, layout: TableLayout) -> None:
     for grid_cell in layout.grid:
         _write_cell(sheet, report, layout, grid_cell)
         if grid_cell.rowspan == 1:
-            room = sum(widths[grid_cell.col:grid_cell.col + grid_cell.colspan])
+            room = sum(widths[grid_cell.col : grid_cell.col + grid_cell.colspan])
             text = str(sheet.cell(grid_cell.row + TITLE_ROWS + 1, grid_cell.col + 1).value or "")
             lines[grid_cell.row] = max(lines[grid_cell.row], _lines_needed(text, room))
     for row, count in enumerate(lines):
@@ -97,12 +105,17 @@ def _write_cell(sheet: Worksheet, report: Report, layout: TableLayout, g: GridCe
         cell.value = g.text
         cell.data_type = "s"
         left = layout.name == "table3" and g.role is CellRole.LABEL
-        cell.alignment = Alignment(horizontal="left" if left else "center", vertical="center",
-                                   wrap_text=True)
+        cell.alignment = Alignment(
+            horizontal="left" if left else "center", vertical="center", wrap_text=True
+        )
         cell.font = _BOLD if g.role is CellRole.TITLE else _FONT
     if g.rowspan > 1 or g.colspan > 1:
-        sheet.merge_cells(start_row=row, start_column=col, end_row=row + g.rowspan - 1,
-                          end_column=col + g.colspan - 1)
+        sheet.merge_cells(
+            start_row=row,
+            start_column=col,
+            end_row=row + g.rowspan - 1,
+            end_column=col + g.colspan - 1,
+        )
     for r in range(row, row + g.rowspan):  # every cell of a merge, or Excel draws gaps
         for c in range(col, col + g.colspan):
             sheet.cell(r, c).border = _BORDER
@@ -124,8 +137,7 @@ def _put_value(target: Any, value: CellValue | None, unit: str) -> None:
 
 def _column_widths(layout: TableLayout) -> list[float]:
     total = sum(layout.column_widths)
-    return [round(max(6.0, w / total * SHEET_WIDTH[layout.name]), 1)
-            for w in layout.column_widths]
+    return [round(max(6.0, w / total * SHEET_WIDTH[layout.name]), 1) for w in layout.column_widths]
 
 
 def _lines_needed(text: str, width: float) -> int:

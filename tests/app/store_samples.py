@@ -17,6 +17,7 @@ def sample_report(number: int) -> Report:
     report.preamble = f"第{number}份测试报告。" * 20
     for chapter in ("1", "5", "6"):
         report.chapters[chapter] = f"第{chapter}部分，编号{number}。" * 40
+    report.headings = {"1": {f"第1部分，编号{number}。": 2}, "5": {"（一）主要问题": 0}}
     layout = layout_for_year(year)
     for k, spec in enumerate(layout.table2.cells + layout.table3.cells + layout.table4.cells):
         if spec.kind in (ValueKind.MONEY, ValueKind.MONEY_WITH_UNIT):

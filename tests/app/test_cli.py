@@ -11,7 +11,7 @@ from app import cli
 from app.demo import DEMO_UNIT, demo_seed_report
 from app.readers.files import read_report_file
 from app.readers.json_form import dumps, report_to_json
-from app.store import SCHEMA_VERSION, Store
+from app.store import SCHEMA_VERSION, Store, backups
 from tests.paths import FIXTURES, SEED
 
 PINGTAN_2021 = FIXTURES / "report_2021_pingtan.txt"
@@ -59,13 +59,16 @@ def test_dump_of_a_json_report_gives_it_back(
     [
         ("乱码.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, ["乱码.txt", "不是文本"]),
         ("购物清单.txt", "苹果 3\n香蕉 5\n".encode(), ["购物清单.txt"]),
-        ("坏.json", b"{\"schema\": ", ["坏.json", "JSON"]),
+        ("坏.json", b'{"schema": ', ["坏.json", "JSON"]),
         ("坏.docx", b"PK\x03\x04 not really a zip", ["坏.docx"]),
         ("空.txt", b"", ["空.txt"]),
     ],
 )
 def test_an_unreadable_file_gives_one_chinese_line_and_status_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes,
     words: list[str],
 ) -> None:
     path = tmp_path / name
@@ -187,20 +190,37 @@ def test_import_stores_the_report_under_the_given_unit(
     assert report_to_json(report)["table3"] == report_to_json(read_report_file(SEED))["table3"]
 
 
+def test_import_of_a_file_naming_no_real_unit_says_which_file_and_stores_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "nianbao.sqlite3"
+    data = report_to_json(read_report_file(SEED))
+    for name, unit in (("段落.json", "某" * 300), ("控制.json", "某县\x1b[31m某局")):
+        source = tmp_path / name
+        source.write_text(json.dumps({**data, "unit": unit}, ensure_ascii=False), "utf-8")
+        status, out, err = run(capsys, "import", source, "--db", db)
+        assert status == 2 and out == ""
+        assert_one_clean_line(err, f"{name}：单位名称")
+        assert "\x1b" not in err and "某" * 101 not in err
+    assert not db.exists()
+
+
 def test_import_does_not_overwrite_without_replace(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "nianbao.sqlite3"
     assert run(capsys, "import", SEED, "--unit", "某局", "--db", db)[0] == 0
-    status, _, err = run(capsys, "import", PINGTAN_2021, "--unit", "某局", "--year", "2020",
-                         "--db", db)
+    status, _, err = run(
+        capsys, "import", PINGTAN_2021, "--unit", "某局", "--year", "2020", "--db", db
+    )
     assert status == 2
     assert_one_clean_line(err, "已有", "--replace")
     with Store.open(db) as store:
         report = store.load("某局", 2020)
     assert report is not None and report.layout_id == "2019"
-    status, _, err = run(capsys, "import", PINGTAN_2021, "--unit", "某局", "--year", "2020",
-                         "--db", db, "--replace")
+    status, _, err = run(
+        capsys, "import", PINGTAN_2021, "--unit", "某局", "--year", "2020", "--db", db, "--replace"
+    )
     assert status == 0
     assert "已按 --year 存为 2020 年" in err
     with Store.open(db) as store:
@@ -227,8 +247,9 @@ def test_import_into_a_database_from_a_newer_version_is_refused(
 
     conn = sqlite3.connect(db)
     with conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                     (str(SCHEMA_VERSION + 5),))
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 5),)
+        )
     conn.close()
     before = db.read_bytes()
     status, out, err = run(capsys, "import", SEED, "--unit", "某局", "--db", db)
@@ -248,6 +269,45 @@ def test_import_into_a_file_that_is_not_a_database_is_refused(
     assert db.read_text(encoding="utf-8") == "这是一份笔记"
 
 
+def test_import_backs_the_database_up_before_the_days_first_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "nianbao.sqlite3"
+    assert run(capsys, "import", SEED, "--unit", "某局", "--db", db)[0] == 0
+    assert run(capsys, "import", PINGTAN_2021, "--unit", "另一局", "--db", db)[0] == 0
+    with Store.open(db) as store:
+        made = store.backups()
+    assert len(made) == 1 and made[0].reason == "daily"
+    assert backups.contents(made[0].path).reports == 1  # as it was before the second import
+
+
+def test_a_damaged_database_is_refused_with_where_to_get_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "nianbao.sqlite3"
+    run(capsys, "import", SEED, "--unit", "某局", "--db", db)
+    run(capsys, "import", PINGTAN_2021, "--unit", "另一局", "--db", db)
+    data = bytearray(db.read_bytes())
+    at = data.find(b'"new.total": ')
+    data[at + len('"new.total": ')] ^= 1  # one figure, one bit: SQLite sees nothing wrong
+    db.write_bytes(bytes(data))
+    status, out, err = run(
+        capsys,
+        "export",
+        "--unit",
+        "某局",
+        "--year",
+        "2020",
+        "--db",
+        db,
+        "-o",
+        tmp_path / "out.json",
+    )
+    assert (status, out) == (2, "")
+    assert_one_clean_line(err, "nianbao.sqlite3", "已损坏", "恢复备份", "1 个单位，1 份报告")
+    assert not (tmp_path / "out.json").exists()
+
+
 # -- export ------------------------------------------------------------------------------------
 
 
@@ -255,8 +315,9 @@ def test_export_of_the_demo_writes_the_report_and_warns_of_its_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_file = tmp_path / "高青2020.json"
-    status, out, err = run(capsys, "export", "--demo", "--unit", DEMO_UNIT, "--year", "2020",
-                           "-o", out_file)
+    status, out, err = run(
+        capsys, "export", "--demo", "--unit", DEMO_UNIT, "--year", "2020", "-o", out_file
+    )
     assert status == 0
     assert "已导出" in out
     assert "未通过校验（2 个错误）" in err
@@ -266,8 +327,10 @@ def test_export_of_the_demo_writes_the_report_and_warns_of_its_errors(
 
 def test_export_of_the_demo_2021_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_file = tmp_path / "2021.json"
-    assert run(capsys, "export", "--demo", "--unit", DEMO_UNIT, "--year", "2021",
-               "-o", out_file)[0] == 0
+    assert (
+        run(capsys, "export", "--demo", "--unit", DEMO_UNIT, "--year", "2021", "-o", out_file)[0]
+        == 0
+    )
     assert read_report_file(out_file).layout_id == "2021"
 
 
@@ -275,14 +338,16 @@ def test_export_from_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[
     db = tmp_path / "nianbao.sqlite3"
     run(capsys, "import", PINGTAN_2021, "--unit", "平潭", "--db", db)
     out_file = tmp_path / "平潭2021.json"
-    status, _, err = run(capsys, "export", "--unit", "平潭", "--year", "2021", "--db", db,
-                         "-o", out_file)
+    status, _, err = run(
+        capsys, "export", "--unit", "平潭", "--year", "2021", "--db", db, "-o", out_file
+    )
     assert (status, err) == (0, "")
     exported = read_report_file(out_file)
     assert exported.unit == "平潭"
-    assert report_to_json(exported)["table3"] == report_to_json(read_report_file(PINGTAN_2021))[
-        "table3"
-    ]
+    assert (
+        report_to_json(exported)["table3"]
+        == report_to_json(read_report_file(PINGTAN_2021))["table3"]
+    )
 
 
 def test_export_of_a_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -298,12 +363,23 @@ def test_export_of_a_report_not_in_the_database_is_1(
 ) -> None:
     db = tmp_path / "nianbao.sqlite3"
     run(capsys, "import", SEED, "--unit", "某局", "--db", db)
-    status, out, err = run(capsys, "export", "--unit", "某局", "--year", "2019", "--db", db,
-                           "-o", tmp_path / "x.json")
+    status, out, err = run(
+        capsys, "export", "--unit", "某局", "--year", "2019", "--db", db, "-o", tmp_path / "x.json"
+    )
     assert (status, out) == (1, "")
     assert_one_clean_line(err, "某局", "2019", "该单位已有：2020")
-    status, _, err = run(capsys, "export", "--unit", "别的局", "--year", "2020", "--db", db,
-                         "-o", tmp_path / "x.json")
+    status, _, err = run(
+        capsys,
+        "export",
+        "--unit",
+        "别的局",
+        "--year",
+        "2020",
+        "--db",
+        db,
+        "-o",
+        tmp_path / "x.json",
+    )
     assert status == 1
     assert_one_clean_line(err, "没有这个单位")
     assert not (tmp_path / "x.json").exists()
@@ -313,8 +389,9 @@ def test_export_from_a_missing_database_is_2_and_creates_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "没有.sqlite3"
-    status, _, err = run(capsys, "export", "--unit", "某局", "--year", "2020", "--db", db,
-                         "-o", tmp_path / "x.json")
+    status, _, err = run(
+        capsys, "export", "--unit", "某局", "--year", "2020", "--db", db, "-o", tmp_path / "x.json"
+    )
     assert status == 2
     assert_one_clean_line(err, "没有.sqlite3", "数据库文件不存在")
     assert not db.exists()
@@ -324,8 +401,9 @@ def test_export_from_a_missing_database_is_2_and_creates_nothing(
 def test_export_to_an_unsupported_kind_is_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    status, _, err = run(capsys, "export", "--demo", "--unit", DEMO_UNIT, "--year", "2020",
-                         "-o", tmp_path / name)
+    status, _, err = run(
+        capsys, "export", "--demo", "--unit", DEMO_UNIT, "--year", "2020", "-o", tmp_path / name
+    )
     assert status == 2
     assert_one_clean_line(err, "不支持导出")
     assert list(tmp_path.iterdir()) == []
@@ -335,8 +413,17 @@ def test_a_failed_export_leaves_the_old_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "报告.json").mkdir()
-    status, _, err = run(capsys, "export", "--demo", "--unit", DEMO_UNIT, "--year", "2020",
-                         "-o", tmp_path / "报告.json")
+    status, _, err = run(
+        capsys,
+        "export",
+        "--demo",
+        "--unit",
+        DEMO_UNIT,
+        "--year",
+        "2020",
+        "-o",
+        tmp_path / "报告.json",
+    )
     assert status == 2
     assert_one_clean_line(err, "文件夹")
 
@@ -363,10 +450,14 @@ def test_export_needs_exactly_one_source(
     ("argv", "words"),
     [
         (["check"], ["缺少参数"]),
-        (["export", "--demo", "--unit", "某局", "--year", "二〇二〇", "-o", "x.json"],
-         ["--year", "应为整数"]),
-        (["export", "--demo", "--db", "x", "--unit", "a", "--year", "1", "-o", "x.json"],
-         ["不能与"]),
+        (
+            ["export", "--demo", "--unit", "某局", "--year", "二〇二〇", "-o", "x.json"],
+            ["--year", "应为整数"],
+        ),
+        (
+            ["export", "--demo", "--db", "x", "--unit", "a", "--year", "1", "-o", "x.json"],
+            ["不能与"],
+        ),
         (["dump", "a.txt", "--bogus"], ["不认识的参数"]),
         (["frobnicate"], ["不认识的子命令"]),
     ],

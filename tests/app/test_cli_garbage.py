@@ -19,13 +19,41 @@ from app.readers.json_form import dumps, loads
 from tests.paths import REPO, SEED
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
-PIECES = st.sampled_from([
-    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-    "第二十条第（一）项", "信息内容", "本年制发件数", "申请人情况", "自然人", "总计", "（七）总计",
-    "四、结转下年度继续办理", "行政复议", "结果维持", "2021年1月21日", "\t", " | ", "\n", "0", "-3",
-    "12.5万元", "１２", "/", "—", "{", "}", '"schema": "nianbao.report/1"', "\ufeff", "\x00",
-])
+PIECES = st.sampled_from(
+    [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数",
+        "申请人情况",
+        "自然人",
+        "总计",
+        "（七）总计",
+        "四、结转下年度继续办理",
+        "行政复议",
+        "结果维持",
+        "2021年1月21日",
+        "\t",
+        " | ",
+        "\n",
+        "0",
+        "-3",
+        "12.5万元",
+        "１２",
+        "/",
+        "—",
+        "{",
+        "}",
+        '"schema": "nianbao.report/1"',
+        "\ufeff",
+        "\x00",
+    ]
+)
 TEXT = st.lists(
     st.one_of(PIECES, st.sampled_from(SEED_LINES), st.text(max_size=12)), max_size=80
 ).map("".join)
@@ -107,7 +135,9 @@ def test_garbage_through_the_real_executable(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         proc = subprocess.run(
             [sys.executable, "-m", "ui.launcher", "dump", str(path)],
-            cwd=REPO, capture_output=True, timeout=60,
+            cwd=REPO,
+            capture_output=True,
+            timeout=60,
         )
         out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
         _check_outcome(proc.returncode, out, err)

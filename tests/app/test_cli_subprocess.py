@@ -17,7 +17,10 @@ from tests.paths import REPO, SEED
 def nianbao(*args: str | Path, **env: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "ui.launcher", *map(str, args)],
-        cwd=REPO, capture_output=True, timeout=120, env={**os.environ, **env},
+        cwd=REPO,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, **env},
     )
 
 
@@ -73,8 +76,29 @@ def test_import_and_export_with_the_environment_database(tmp_path: Path) -> None
 
 def test_demo_export_through_the_executable(tmp_path: Path) -> None:
     out = tmp_path / "demo.json"
-    proc = nianbao("export", "--demo", "--unit", "高青县行政审批服务局", "--year", "2021", "-o", out)
+    proc = nianbao(
+        "export", "--demo", "--unit", "高青县行政审批服务局", "--year", "2021", "-o", out
+    )
     assert proc.returncode == 0, proc.stderr.decode("utf-8")
     report = read_report_file(out)
     assert (report.year, report.layout_id) == (2021, "2021")
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_the_windows_help_prints_in_any_code_page() -> None:
+    # A pipe on an English Windows takes cp1252, which cannot encode the Chinese help: the
+    # window's own options (--help) are parsed before any subcommand sets up the output.
+    proc = nianbao("--help", PYTHONIOENCODING="cp1252", PYTHONUTF8="0")
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    assert proc.stdout.decode("utf-8").startswith("用法：nianbao")
+    proc = nianbao("--no-such-option", PYTHONIOENCODING="cp1252", PYTHONUTF8="0")
+    assert proc.returncode == 2
+    assert "用法：nianbao" in proc.stderr.decode("utf-8")
+
+
+def test_json_lines_end_the_same_on_every_system() -> None:
+    # `nianbao dump x.docx > x.json` gives the same bytes on Windows as on Linux.
+    proc = nianbao("dump", SEED)
+    assert proc.returncode == 0
+    assert b"\r\n" not in proc.stdout
+    assert proc.stdout.endswith(b"}\n")

@@ -62,9 +62,7 @@ def test_2021_is_started_from_2020(store: Store) -> None:
     assert last is not None and report is not None
     assert report.layout_id == "2021"
     for column in report.layout.table3.column_keys:
-        assert report.get(f"table3:carried_in.{column}") == last.get(
-            f"table3:carried_out.{column}"
-        )
+        assert report.get(f"table3:carried_in.{column}") == last.get(f"table3:carried_out.{column}")
     for number in ("1", "5", "6"):
         assert report.chapter(number).startswith(DRAFT_MARK)
     assert report.title == "高青县行政审批服务局2021年政府信息公开工作年度报告"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app import exporters
+from app import exporters, writing
 from app.document.profile import LayoutProfile
 from app.domain.report import Report
 from app.exporters import ExportError, export_report
@@ -57,7 +57,7 @@ def test_a_full_disk_leaves_the_old_file_intact(
             temp.write_bytes(b"half a report")
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        exporters.write_replacing(target, write)
+        writing.write_replacing(target, write)
 
     monkeypatch.setitem(exporters.EXPORTERS, ".json", half_written)
     out = tmp_path / "报告.json"
@@ -74,7 +74,7 @@ def test_a_target_that_cannot_be_replaced_is_reported(tmp_path: Path) -> None:
     target.mkdir()
     (target / "inside").write_text("x", encoding="utf-8")
     with pytest.raises(ExportError, match="无法替换"):
-        exporters.write_replacing(target, lambda temp: temp.write_text("新", encoding="utf-8"))
+        writing.write_replacing(target, lambda temp: temp.write_text("新", encoding="utf-8"))
     assert (target / "inside").read_text(encoding="utf-8") == "x"
     assert _leftovers(tmp_path) == []
 
@@ -108,8 +108,10 @@ def test_an_unsupported_kind_is_refused_naming_the_kinds(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="file permissions do not bind the superuser")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="file permissions do not bind the superuser",
+)
 def test_a_read_only_folder_is_reported(tmp_path: Path, report: Report) -> None:
     tmp_path.chmod(0o555)
     try:

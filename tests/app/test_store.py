@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from app.readers.json_form import report_to_json
 from app.store import Store, StoreError, UnitInfo, default_db_path
 from tests.app.store_samples import sample_report
+from tests.user_folders import user_folder_env
 
 
 @pytest.fixture
@@ -79,14 +81,19 @@ def test_units_are_listed_in_the_order_they_were_added(store: Store) -> None:
     store.add_unit("甲镇", level="township")
     store.add_unit("丙县", level="county")
     assert store.units() == [
-        UnitInfo("乙局", "department"), UnitInfo("甲镇", "township"), UnitInfo("丙县", "county"),
+        UnitInfo("乙局", "department"),
+        UnitInfo("甲镇", "township"),
+        UnitInfo("丙县", "county"),
     ]
 
 
 @pytest.mark.parametrize(
     ("name", "level", "message"),
-    [("", "department", "单位名称不能为空"), ("   ", "department", "单位名称不能为空"),
-     ("某局", "ministry", "不认识的单位层级")],
+    [
+        ("", "department", "单位名称不能为空"),
+        ("   ", "department", "单位名称不能为空"),
+        ("某局", "ministry", "不认识的单位层级"),
+    ],
 )
 def test_a_bad_unit_is_refused(store: Store, name: str, level: str, message: str) -> None:
     with pytest.raises(StoreError, match=message):
@@ -174,11 +181,12 @@ def test_the_default_database_is_in_the_user_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("NIANBAO_DB", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    for name, value in user_folder_env(tmp_path).items():
+        monkeypatch.setenv(name, value)  # %APPDATA% on Windows, XDG_DATA_HOME on Linux
     path = default_db_path()
     assert path.name == "nianbao.sqlite3"
     assert path.parent.name == "Nianbao"
-    if path.is_relative_to(tmp_path):  # platforms other than Linux have their own folders
+    if sys.platform != "darwin":  # macOS has a folder of its own under the home folder
         assert path == tmp_path / "data" / "Nianbao" / "nianbao.sqlite3"
         with Store.open(path):
             pass

@@ -63,7 +63,9 @@ def test_killed_writer_leaves_every_saved_report_intact(tmp_path: Path) -> None:
             hot_journals += 1
 
         with Store.open(db) as store:
-            stored = {(unit.name, year) for unit in store.units() for year in store.years(unit.name)}
+            stored = {
+                (unit.name, year) for unit in store.units() for year in store.years(unit.name)
+            }
             for number in promised:
                 expected = sample_report(number)
                 loaded = store.load(expected.unit, expected.year)

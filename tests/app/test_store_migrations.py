@@ -8,15 +8,17 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from app import store as store_module
 from app.store import SCHEMA_VERSION, Store, StoreError
+from app.store import schema as store_module
 from tests.app.store_samples import sample_report
 
 
 def _version(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
-        return int(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        return int(
+            conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        )
     finally:
         conn.close()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.store import SCHEMA_VERSION, Store, StoreError
+from app.store_errors import DamagedStore
 from tests.app.store_samples import sample_report
 
 
@@ -34,8 +35,9 @@ def _refused(path: Path, message: str) -> None:
 def test_a_database_from_a_newer_version_is_refused_and_left_unchanged(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     with conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                     (str(SCHEMA_VERSION + 1),))
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
+        )
     conn.close()
     _refused(
         db_path,
@@ -69,7 +71,7 @@ def test_a_database_with_damaged_pages_is_refused(db_path: Path) -> None:
     assert len(data) >= 3 * page_size
     # Scribble over every page after the first (the schema page stays readable).
     for offset in range(page_size, len(data), page_size):
-        data[offset:offset + 64] = b"\xa5" * 64
+        data[offset : offset + 64] = b"\xa5" * 64
     db_path.write_bytes(bytes(data))
     _refused(db_path, "数据库文件已损坏")
 
@@ -115,17 +117,20 @@ def test_a_missing_file_is_refused_when_not_to_be_created(tmp_path: Path) -> Non
     assert not path.exists()
 
 
-def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
+def test_an_empty_file_is_damage_not_a_new_database(tmp_path: Path) -> None:
+    # The program makes a new database whole (tests/app/test_store_recovery.py), so an empty
+    # file where one should be was a database once: refused, never filled with empty tables.
     path = tmp_path / "empty.sqlite3"
     path.touch()
-    with Store.open(path) as store:
-        store.add_unit("某局")
-    with Store.open(path) as store:
-        assert [u.name for u in store.units()] == ["某局"]
+    with pytest.raises(DamagedStore):
+        Store.open(path)
+    _refused(path, "数据库文件是空的")
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="file permissions do not bind the superuser")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="file permissions do not bind the superuser",
+)
 def test_a_read_only_database_can_be_read_but_saving_says_why(db_path: Path) -> None:
     db_path.chmod(0o444)
     try:

@@ -1,4 +1,5 @@
-"""Running the built program (dist/nianbao) in tests.
+"""Running the built program (dist/nianbao; on Windows dist/windows/nianbao.exe and its console
+twin nianbao-cli.exe, which build/windows.sh tests under Wine) in tests.
 
 These tests run when NIANBAO_FROZEN_TESTS=1 (and then fail if there is no build), are skipped
 when it is 0, and otherwise run only if dist/nianbao exists and is newer than the sources: a
@@ -17,10 +18,14 @@ from pathlib import Path
 import pytest
 
 from tests.paths import REPO
+from tests.user_folders import user_folder_env
 
-DIST = REPO / "dist"
-EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
-ONEFILE = DIST / f"nianbao{EXE_SUFFIX}"
+WINDOWS = sys.platform == "win32"
+DIST = REPO / "dist" / ("windows" if WINDOWS else "")  # as build/build.py puts it
+EXE_SUFFIX = ".exe" if WINDOWS else ""
+ONEFILE = DIST / f"nianbao{EXE_SUFFIX}"  # the one users double-click (windowed on Windows)
+# What the command-line tests run: on Windows the console twin, elsewhere the same program.
+CLI = DIST / f"nianbao-cli{EXE_SUFFIX}" if WINDOWS else ONEFILE
 FOLDER = DIST / "nianbao-folder"
 FOLDER_EXE = FOLDER / f"nianbao{EXE_SUFFIX}"
 SOURCES = ("app", "ui", "resources", "build")
@@ -56,22 +61,31 @@ frozen_only = pytest.mark.skipif(bool(SKIP_REASON), reason=SKIP_REASON or "built
 def user_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment of a user whose home (and so user data folder) is `home`."""
     env = dict(os.environ)
-    for name in ("NIANBAO_DB", "DISPLAY", "WAYLAND_DISPLAY"):
+    # Under Wine the X display is how Windows programs get a screen at all: it stays.
+    for name in ("NIANBAO_DB", *(() if WINDOWS else ("DISPLAY", "WAYLAND_DISPLAY"))):
         env.pop(name, None)
-    env.update(
-        HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-        APPDATA=str(home / "AppData" / "Roaming"), LOCALAPPDATA=str(home / "AppData" / "Local"),
-        # platformdirs asks Windows itself for these folders unless told otherwise.
-        WIN_PD_OVERRIDE_APPDATA=str(home / "AppData" / "Roaming"),
-        WIN_PD_OVERRIDE_LOCAL_APPDATA=str(home / "AppData" / "Local"),
-        QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8",
-    )
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", **user_folder_env(home))
+    env.pop("PYTHONIOENCODING", None)  # the program must print UTF-8 without being told
     env.update(extra)
     return env
 
 
-def run(command: Sequence[str | Path], env: dict[str, str], cwd: Path,
-        user: tuple[int, int] | None = None) -> subprocess.CompletedProcess[str]:
+def native_window_env(home: Path) -> dict[str, str]:
+    """The environment for a real window: Qt's own platform of the system (Windows' under
+    Wine, on the virtual screen build/windows.sh provides); offscreen elsewhere, where CI
+    starts the program on a virtual X screen by itself (.ci/run)."""
+    env = user_env(home)
+    if WINDOWS:
+        del env["QT_QPA_PLATFORM"]
+    return env
+
+
+def run(
+    command: Sequence[str | Path],
+    env: dict[str, str],
+    cwd: Path,
+    user: tuple[int, int] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run a command, its output decoded as UTF-8 (the program writes UTF-8 whatever the locale).
 
     `user` (uid, gid) runs it as another user, for a folder that must really be read-only:
@@ -81,8 +95,17 @@ def run(command: Sequence[str | Path], env: dict[str, str], cwd: Path,
     if user is not None:
         uid, gid = user
         args = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", *args]
-    return subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=TIMEOUT_S, check=False)
+    return subprocess.run(
+        args,
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT_S,
+        check=False,
+    )
 
 
 def source_command() -> list[str | Path]:

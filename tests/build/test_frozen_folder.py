@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.frozen import ONEFILE, frozen_only, run, user_env
+from tests.build.frozen import CLI, ONEFILE, frozen_only, run, user_env
 
 pytestmark = frozen_only
 
@@ -51,14 +51,19 @@ def shared() -> Iterator[Path]:
 
 @pytest.fixture
 def installed(shared: Path) -> Path:
-    """dist/nianbao copied into a read-only folder named 年报 工具."""
+    """dist/nianbao (on Windows with nianbao-cli.exe) copied into a read-only folder named
+    年报 工具; the program users start."""
     folder = shared / FOLDER_NAME
     folder.mkdir()
-    program = folder / ONEFILE.name
-    shutil.copy2(ONEFILE, program)
-    program.chmod(READ_ONLY)
+    for program in {ONEFILE, CLI}:
+        shutil.copy2(program, folder / program.name)
+        (folder / program.name).chmod(READ_ONLY)
     folder.chmod(READ_ONLY)
-    return program
+    return folder / ONEFILE.name
+
+
+def programs_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
 
 
 def _user_folders(shared: Path) -> tuple[Path, Path]:
@@ -72,19 +77,28 @@ def _user_folders(shared: Path) -> tuple[Path, Path]:
 def test_exports_from_a_read_only_chinese_folder(shared: Path, installed: Path) -> None:
     home, out = _user_folders(shared)
     user = _as_other_user()
-    command: list[str | Path] = [installed, "export", "--demo", "--unit", "高青县行政审批服务局", "--year", "2020",
-               "-o", out / "高青2020.docx"]
+    command: list[str | Path] = [
+        installed.with_name(CLI.name),
+        "export",
+        "--demo",
+        "--unit",
+        "高青县行政审批服务局",
+        "--year",
+        "2020",
+        "-o",
+        out / "高青2020.docx",
+    ]
     result = run(command, user_env(home), out, user=user)
     assert result.returncode == 0, result.stderr
     assert (out / "高青2020.docx").stat().st_size > 10_000
-    assert sorted(p.name for p in installed.parent.iterdir()) == [installed.name]
+    assert programs_in(installed.parent) == sorted({ONEFILE.name, CLI.name})
 
 
 def test_the_window_opens_from_a_read_only_chinese_folder(shared: Path, installed: Path) -> None:
     home, out = _user_folders(shared)
     result = run([installed, "--demo", "--smoke"], user_env(home), out, user=_as_other_user())
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in installed.parent.iterdir()) == [installed.name]
+    assert programs_in(installed.parent) == sorted({ONEFILE.name, CLI.name})
     assert any(home.rglob("demo.sqlite3"))  # the data went to the user's own folder
 
 

@@ -11,17 +11,19 @@ from PySide6.QtGui import QImage
 
 from app.store import Store
 from tests.paths import REPO
+from tests.user_folders import user_folder_env
 from ui.app import CJK_FAMILIES, choose_cjk_family
 from ui.window_position import LAST_PART
 
 # Runs the launcher and reports which of the modules that the first window does without had
 # been imported at the first paint (with --smoke) and by the time it returned: python-docx, the
-# preview's layout, sqlite-utils, the grid.
+# preview's layout, sqlite-utils, the grid, the PDF and web page readers and their libraries.
 RUN = (
     "import sys\n"
     "import ui.app\n"
     "from ui.launcher import main\n"
-    "LATE = ('docx', 'app.document.pagination', 'ui.preview.pane', 'sqlite_utils', 'ui.grid')\n"
+    "LATE = ('docx', 'app.document.pagination', 'ui.preview.pane', 'sqlite_utils', 'ui.grid',\n"
+    "        'app.readers.pdf_reader', 'pypdfium2', 'app.readers.html_reader', 'lxml.html')\n"
     "def loaded(when):\n"
     "    print(when, *[name for name in LATE if name in sys.modules])\n"
     "def painted():\n"
@@ -37,10 +39,22 @@ RUN = (
 
 
 def nianbao(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
-               NIANBAO_DB=str(tmp_path / "user.sqlite3"), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-c", RUN, *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        **user_folder_env(tmp_path),
+        NIANBAO_DB=str(tmp_path / "user.sqlite3"),
+        PYTHONIOENCODING="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-c", RUN, *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_smoke_opens_paints_and_exits_without_importing_docx(tmp_path: Path) -> None:

@@ -11,8 +11,12 @@ from app.rules import check
 from tests.ui.window_helpers import seed
 from ui.findings_panel import FINDING_ROLE, FindingsPanel, summary_text
 
-R2 = Finding("R2", Severity.ERROR, ("table3:new.total", "table3:new.natural"),
-             "一、本年新收政府信息公开申请数量：总计 3 ≠ 各类申请人之和 5")
+R2 = Finding(
+    "R2",
+    Severity.ERROR,
+    ("table3:new.total", "table3:new.natural"),
+    "一、本年新收政府信息公开申请数量：总计 3 ≠ 各类申请人之和 5",
+)
 R6 = Finding("R6", Severity.WARNING, ("table2:rules.issued",), "表二有 1 个单元格空白")
 
 

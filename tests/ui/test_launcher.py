@@ -66,7 +66,9 @@ def test_the_window_opens_on_the_database_given(tmp_path: Path) -> None:
     db = tmp_path / "新" / "nianbao.sqlite3"
     proc = subprocess.run(
         [sys.executable, "-m", "ui.launcher", "--smoke", "--db", str(db)],
-        cwd=REPO, capture_output=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")

@@ -40,3 +40,20 @@ def test_reset_returns_to_the_standard(qtbot: QtBot) -> None:
     assert dialog.profile() == OFFICIAL
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
+
+
+def test_the_dialog_says_what_each_profile_sets_the_title_in_and_what_this_pc_lacks(
+    qtbot: QtBot,
+) -> None:
+    dialog = ProfileDialog(OFFICIAL, "测试局", families=["FangSong", "KaiTi", "SimHei", "SimSun"])
+    qtbot.addWidget(dialog)
+    assert "方正小标宋简体" in dialog.fonts_used.text()
+    dialog.fonts.setCurrentIndex(dialog.fonts.findData("windows"))
+    assert dialog.fonts_used.text().startswith("标题 宋体加粗")
+    assert "本机未安装方正小标宋简体、楷体_GB2312、仿宋_GB2312" in dialog.here.text()
+    assert "默认用“Windows 自带字体" in dialog.here.text()
+    everything = ProfileDialog(
+        OFFICIAL, families=["仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "黑体", "宋体"]
+    )
+    qtbot.addWidget(everything)
+    assert everything.here.text() == "本机已安装公文标准字体。"

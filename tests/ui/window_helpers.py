@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.demo import build_demo, demo_seed_report
 from app.domain.report import Report
 from app.store import Store
+from tests.ui.answers import answers
 from ui.main_window import MainWindow
 
 TODAY = dt.date(2022, 1, 10)
@@ -87,14 +87,13 @@ def ime_type(widget: QWidget, text: str) -> None:
         QApplication.sendEvent(widget, event)
 
 
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a cell the test expects to be filled."""
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
+
+
 def on_next_modal(handler: Callable[[QWidget], None]) -> None:
-    """Let `handler` drive the next modal dialog the code under test opens (it blocks in exec)."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            QTimer.singleShot(10, poll)
-            return
-        handler(widget)
-
-    QTimer.singleShot(0, poll)
+    """Let `handler` answer the next dialog the code under test opens."""
+    answers().next_dialog(handler)

@@ -10,13 +10,14 @@ from PySide6.QtCore import QItemSelection
 from PySide6.QtGui import QGuiApplication
 
 from app.domain.edits import SetCells
-from app.domain.layout import CellRole
-from app.domain.paste import Area, join_clipboard, paste_edit
+from app.domain.layout import CellRole, GridCell
+from app.domain.paste import Area, PasteError, join_clipboard, paste_edit, split_clipboard
 from ui.grid.table_model import TableModel
 
 
 def selection_area(selection: QItemSelection) -> Area | None:
-    """The bounding rectangle of a selection (the grid allows one contiguous range)."""
+    """The bounding rectangle of a selection: the range the user selected, or around the
+    separate cells a finding selected."""
     ranges = [selection.at(i) for i in range(selection.size()) if selection.at(i).isValid()]
     if not ranges:
         return None
@@ -62,14 +63,18 @@ def paste_from(model: TableModel, text: str, area: Area) -> SetCells:
     return paste_edit(model.table, text, area)
 
 
-def value_keys(model: TableModel, area: Area) -> list[str]:
-    """The keys of the value cells whose top-left lies in `area`, in reading order."""
-    keys: list[str] = []
-    for r in range(area.top, area.bottom + 1):
-        for c in range(area.left, area.right + 1):
-            cell = model.cell_at(r, c)
-            if (cell is not None and cell.key is not None
-                    and (cell.row, cell.col) == (r, c)):
-                keys.append(cell.key)
-    return keys
+def is_one_value(text: str) -> bool:
+    try:
+        block = split_clipboard(text)
+    except PasteError:
+        return False
+    return len(block) == 1 and len(block[0]) == 1
 
+
+def fill_from(model: TableModel, text: str, cells: list[GridCell]) -> SetCells:
+    """The edit putting one value into each of `cells`, and nowhere else; PasteError when a
+    cell cannot take it."""
+    edits = [paste_edit(model.table, text, Area.cell(cell.row, cell.col)) for cell in cells]
+    return SetCells(
+        tuple(c for e in edits for c in e.changes), tuple(u for e in edits for u in e.units)
+    )

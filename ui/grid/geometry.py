@@ -37,21 +37,28 @@ def fit_widths(relative: Sequence[float], minimum: Sequence[int], available: int
     widths = [pinned.get(i, int(relative[i] * scale)) for i in range(n)]
     # Rounding down leaves a few pixels; handing them out one by one (largest fraction
     # first) meets the right edge without a sideways scroll bar or one odd wide column.
-    loose = sorted((i for i in range(n) if i not in pinned),
-                   key=lambda i: -(relative[i] * scale - int(relative[i] * scale)))
-    for i in loose[:max(available - sum(widths), 0)]:
+    loose = sorted(
+        (i for i in range(n) if i not in pinned),
+        key=lambda i: -(relative[i] * scale - int(relative[i] * scale)),
+    )
+    for i in loose[: max(available - sum(widths), 0)]:
         widths[i] += 1
     return widths
 
 
-def fit_heights(cells: Sequence[GridCell], n_rows: int, widths: Sequence[int],
-                measure: Measure, minimum: int, bold_roles: frozenset[str] = frozenset()
-                ) -> list[int]:
+def fit_heights(
+    cells: Sequence[GridCell],
+    n_rows: int,
+    widths: Sequence[int],
+    measure: Measure,
+    minimum: int,
+    bold_roles: frozenset[str] = frozenset(),
+) -> list[int]:
     """Row heights in pixels so that every cell's wrapped text shows whole."""
     heights = [minimum] * n_rows
     tall: list[tuple[GridCell, int]] = []
     for cell in cells:
-        width = sum(widths[cell.col:cell.col + cell.colspan])
+        width = sum(widths[cell.col : cell.col + cell.colspan])
         need = measure(cell.text, width, cell.role.value in bold_roles) if cell.text else 0
         if cell.rowspan == 1:
             heights[cell.row] = max(heights[cell.row], need)

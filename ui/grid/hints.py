@@ -2,6 +2,7 @@
 
 R7's 法人或其他组织 subtotal is not a column of the official table, and the sums a total should
 equal are what a person checks by hand; showing them where the cursor is saves the calculator.
+Both come from the layout's own relations (its helpers and equations), as the rules read them.
 """
 
 from __future__ import annotations
@@ -10,11 +11,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from app.domain.layout import TableLayout
+from app.domain.layout_relations import Each
 from app.domain.report import Report
-from app.rules import legal_entity_subtotal
-
-APPLICANTS = ("natural", "business", "research", "public_interest", "legal", "other")
-TABLE4_PARTS = ("upheld", "corrected", "other", "pending")
 
 
 def _sum(report: Report, refs: Iterable[str]) -> int | Decimal | None:
@@ -31,25 +29,30 @@ def _sum(report: Report, refs: Iterable[str]) -> int | Decimal | None:
     return total if filled else None
 
 
-def cell_hints(report: Report, table: TableLayout, result_rows: tuple[str, ...],
-               key: str) -> list[str]:
+def _helper_value(report: Report, refs: tuple[str, ...], n_plus: int) -> int | Decimal | None:
+    """The sum of the first `n_plus` cells less the rest; None unless every one is a number."""
+    values = [report.number(ref) for ref in refs]
+    if any(v is None for v in values):
+        return None
+    numbers = [v for v in values if v is not None]
+    return sum(numbers[:n_plus]) - sum(numbers[n_plus:])
+
+
+def cell_hints(report: Report, table: TableLayout, key: str) -> list[str]:
     """Lines of help for the value cell `key` of `table`."""
+    ref = f"{table.name}:{key}"
     row, column = key.split(".", 1)
     hints: list[str] = []
-    if table.name == "table3":
-        subtotal = legal_entity_subtotal(report, row)
-        if subtotal is not None:
-            hints.append(f"法人或其他组织小计（总计 − 自然人）：{subtotal}（仅供核对，不打印）")
-        if column == "total":
-            parts = _sum(report, (f"table3:{row}.{c}" for c in APPLICANTS))
+    for helper in table.helpers:
+        # Shown on every cell of the row (or column) it is worked out for.
+        wanted = row if helper.each is Each.ROW else column
+        for line, refs in table.lines(helper.each, helper.plus + helper.minus):
+            value = _helper_value(report, refs, len(helper.plus)) if line == wanted else None
+            if value is not None:
+                hints.append(helper.hint.format(value=value))
+    for sums in table.equation_lines:
+        if sums.equation.hint and sums.left == (ref,):
+            parts = _sum(report, sums.right)
             if parts is not None:
-                hints.append(f"本行各类申请人之和：{parts}")
-        if row == "results_total":
-            parts = _sum(report, (f"table3:{r}.{column}" for r in result_rows))
-            if parts is not None:
-                hints.append(f"本列各项办理结果之和：{parts}")
-    elif table.name == "table4" and column == "total":
-        parts = _sum(report, (f"table4:{row}.{c}" for c in TABLE4_PARTS))
-        if parts is not None:
-            hints.append(f"维持、纠正、其他结果、尚未审结之和：{parts}")
+                hints.append(sums.equation.hint.format(parts=parts))
     return hints

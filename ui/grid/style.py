@@ -29,3 +29,9 @@ FINDING_FOREGROUND = {
 # warnings visible among them.
 BLANK_BACKGROUND = QColor("#fdf3dc")
 GRID_LINE = QColor("#9aa3ad")
+# A county roll-up's cells (ui.session.CellNote kinds): a sum typed over by hand, and a sum
+# that may count one document twice.
+NOTE_BACKGROUND = {
+    "hand_edited": QColor("#e6def7"),
+    "flagged": QColor("#e4f1f8"),
+}

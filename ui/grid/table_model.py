@@ -8,6 +8,7 @@ the session says has changed.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,11 +24,14 @@ from PySide6.QtGui import QBrush, QFont
 from app.domain.edits import Edit, SetCells
 from app.domain.findings import Finding, Severity
 from app.domain.layout import CellRole, CellSpec, GridCell, TableLayout, ValueKind
-from app.domain.layouts import LAYOUTS, get_layout
+from app.domain.layouts import get_layout
 from app.domain.report import format_value
 from app.domain.values import CellValueError, parse_value
+from app.guide.rows import label_note
+from app.rules import about_blanks
 from ui.grid import style
 from ui.grid.hints import cell_hints
+from ui.plain_text import plain_tip
 from ui.session import ReportSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,8 +61,9 @@ class TableModel(QAbstractTableModel):
     # A typed value was refused; the Chinese message says why. Nothing was stored.
     input_rejected = Signal(str)
 
-    def __init__(self, session: ReportSession, table: TableLayout,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: ReportSession, table: TableLayout, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.table = table
@@ -70,12 +75,10 @@ class TableModel(QAbstractTableModel):
                     self._cover[(r, c)] = cell
             if cell.key is not None:
                 self._position[cell.key] = (cell.row, cell.col)
-        self._result_rows = next(
-            (lay.result_rows for lay in LAYOUTS.values() if lay.table(table.name) is table), ()
-        )
         self._marks = self._marks_from(session.findings)
         session.changed.connect(self._on_changed)
         session.findings_changed.connect(self._on_findings)
+        session.cell_notes_changed.connect(self._on_notes)
 
     # --- the layout, for the view -------------------------------------------------------
 
@@ -124,7 +127,10 @@ class TableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return cell.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.text or None
+            # A row label says what its row counts (填报说明, app.guide.rows); as rich text,
+            # which Qt wraps, so a long note does not run across the screen.
+            note = label_note(self.table, cell)
+            return f"<b>{escape(cell.text)}</b><br>{escape(note)}" if note else cell.text or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_LABEL_ALIGN if cell.role is CellRole.LABEL else _HEADER_ALIGN)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -151,6 +157,9 @@ class TableModel(QAbstractTableModel):
                 return QBrush(colors[severity])
             if self._blank_marked(spec.key):
                 return QBrush(style.BLANK_BACKGROUND)
+            note = self.session.cell_notes.get(spec.ref)
+            if note is not None and note.kind in style.NOTE_BACKGROUND:
+                return QBrush(style.NOTE_BACKGROUND[note.kind])
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             mark = self._mark(spec)
@@ -172,26 +181,42 @@ class TableModel(QAbstractTableModel):
             unit = self.session.report.money_units.get(spec.ref, "")
         return format_value(self.session.report.get(spec.ref), unit)
 
+    def input_problem(self, index: Index, text: str) -> str:
+        """Why the value cell at `index` cannot take `text` ("" when it can)."""
+        cell = self._anchor(index)
+        if cell is None or cell.key is None:
+            return ""
+        spec = self.table.spec(cell.key)
+        try:
+            parse_value(text, spec.kind)
+        except CellValueError as exc:
+            return f"{spec.row_label}“{spec.column_label}”：{exc}"
+        return ""
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         cell = self._anchor(index)
         if role != Qt.ItemDataRole.EditRole or cell is None or cell.key is None:
             return False
         spec = self.table.spec(cell.key)
         text = "" if value is None else str(value)
-        try:
-            parsed = parse_value(text, spec.kind)
-        except CellValueError as exc:
-            self.input_rejected.emit(f"{spec.row_label}“{spec.column_label}”：{exc}，未填入")
+        problem = self.input_problem(index, text)
+        if problem:
+            self.input_rejected.emit(f"{problem}，未填入")
             return False
+        parsed = parse_value(text, spec.kind)
         units: tuple[tuple[str, str | None], ...] = ()
         if spec.kind is ValueKind.MONEY_WITH_UNIT:
             units = ((spec.ref, parsed.unit if parsed.value is not None else None),)
-            if (self.session.report.get(spec.ref) == parsed.value
-                    and self.session.report.money_units.get(spec.ref) == units[0][1]):
+            if (
+                self.session.report.get(spec.ref) == parsed.value
+                and self.session.report.money_units.get(spec.ref) == units[0][1]
+            ):
                 return True
-        self.session.push(SetCells(
-            ((spec.ref, parsed.value),), units, f"修改{spec.row_label}“{spec.column_label}”"
-        ))
+        self.session.push(
+            SetCells(
+                ((spec.ref, parsed.value),), units, f"修改{spec.row_label}“{spec.column_label}”"
+            )
+        )
         return True
 
     # --- following the session ------------------------------------------------------------
@@ -221,12 +246,11 @@ class TableModel(QAbstractTableModel):
         marks: dict[str, list[Finding]] = {}
         for finding in findings:
             for ref in finding.cells:
-                key = ref[len(prefix):]
+                key = ref[len(prefix) :]
                 if ref.startswith(prefix) and key in self._position:
                     marks.setdefault(key, []).append(finding)
         return {
-            k: tuple(sorted(v, key=lambda f: _SEVERITY_ORDER[f.severity]))
-            for k, v in marks.items()
+            k: tuple(sorted(v, key=lambda f: _SEVERITY_ORDER[f.severity])) for k, v in marks.items()
         }
 
     def _on_findings(self, findings: list[Finding]) -> None:
@@ -235,6 +259,14 @@ class TableModel(QAbstractTableModel):
             if old.get(key) != self._marks.get(key):
                 index = self.index(*self._position[key])
                 self.dataChanged.emit(index, index, _MARK_ROLES)
+
+    def _on_notes(self) -> None:
+        if self.table.n_rows and self.table.n_cols:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.table.n_rows - 1, self.table.n_cols - 1),
+                _MARK_ROLES,
+            )
 
     def findings_at(self, key: str) -> tuple[Finding, ...]:
         return self._marks.get(key, ())
@@ -245,7 +277,7 @@ class TableModel(QAbstractTableModel):
         marks = [
             (_SEVERITY_ORDER[f.severity], f.cells[0] != spec.ref, f.severity)
             for f in self._marks.get(spec.key, ())
-            if f.rule != "R6" and f.severity in style.FINDING_BACKGROUND
+            if not about_blanks(f) and f.severity in style.FINDING_BACKGROUND
         ]
         if not marks:
             return None
@@ -253,17 +285,20 @@ class TableModel(QAbstractTableModel):
         return severity, not involved
 
     def _blank_marked(self, key: str) -> bool:
-        return any(f.rule == "R6" for f in self._marks.get(key, ()))
+        return any(about_blanks(f) for f in self._marks.get(key, ()))
 
     def hints(self, key: str) -> list[str]:
-        return cell_hints(self.session.report, self.table, self._result_rows, key)
+        return cell_hints(self.session.report, self.table, key)
 
     def _tooltip(self, spec: CellSpec) -> str:
         lines = [f"{spec.row_label} · {spec.column_label}"]
         for finding in self._marks.get(spec.key, ()):
-            if finding.rule == "R6":
-                lines.append("【警告】空白：格式要求没有的填 0")
+            if about_blanks(finding):
+                lines.append(f"【{finding.severity.label}】空白：格式要求没有的填 0")
             else:
                 lines.append(f"【{finding.severity.label}】{finding.message}")
         lines += self.hints(spec.key)
-        return "\n".join(lines)
+        note = self.session.cell_notes.get(spec.ref)
+        if note is not None:
+            lines += note.lines
+        return plain_tip("\n".join(lines))

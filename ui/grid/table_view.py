@@ -3,28 +3,35 @@
 The table's own header rows are its header: Qt's row and column headers are hidden, merged
 cells come from the layout, label columns keep their printed proportions. Keys behave as in
 Excel: typing overwrites, F2 or a double click edits, Enter moves down, Tab moves right over
-the labels, Delete clears, Ctrl+C / Ctrl+V copy and paste ranges (a paste is one undo step).
+the labels, Delete clears, Ctrl+Enter puts what was typed into every selected cell, Ctrl+C /
+Ctrl+V copy and paste ranges (a paste is one undo step), the right mouse button offers 复制、
+粘贴、清除. A value refused stays in its cell with the reason beside it; the header rows and label
+columns stay in view while the figures scroll (ui.grid.frozen).
+
+This view handles the keys, the mouse and its own events; where Tab and Enter go
+(ui.grid.navigation), what the selection covers (ui.grid.selection) and how wide and tall the
+cells must be (ui.grid.measure, ui.grid.geometry) are worked out in their own modules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
-    QItemSelection,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
-    QFont,
-    QFontMetrics,
+    QContextMenuEvent,
+    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
@@ -34,32 +41,36 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
-    QStyle,
+    QLineEdit,
+    QMenu,
     QTableView,
-    QToolTip,
     QWidget,
 )
 
-from app.domain.layout import CellRole, TableLayout
+from app.domain.layout import CellRole, GridCell, TableLayout
 from app.domain.paste import Area, PasteError, clear_edit
-from ui.grid import clipboard, geometry, style
+from ui import modal
+from ui.grid import clipboard, geometry, measure, navigation, selection, style
+from ui.grid.cell_note import CellNote
 from ui.grid.delegate import CellDelegate
+from ui.grid.frozen import FrozenPanes, label_columns
 from ui.grid.table_model import RefRole, TableModel, table_for
 from ui.session import ReportSession
 
 Index = QModelIndex | QPersistentModelIndex
-_PAD_X = 10  # horizontal padding inside a cell, both sides together
-_PAD_Y = 8
 
 
 class TableGrid(QTableView):
     # A typed or pasted value was refused; the Chinese message says why (nothing changed).
     input_rejected = Signal(str)
+    # The refusal is over (given up, corrected, moved on): what it said is no longer true.
+    refusal_over = Signal()
     # Help for the cell under the cursor (its labels, R7 subtotal, sums), for a status bar.
     hint_changed = Signal(str)
 
-    def __init__(self, session: ReportSession, table: TableLayout | str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ReportSession, table: TableLayout | str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         if isinstance(table, str):
             table = table_for(session, table)
@@ -69,7 +80,14 @@ class TableGrid(QTableView):
         self._delegate = CellDelegate(self)
         self.setItemDelegate(self._delegate)
         self._delegate.enter_committed.connect(self._after_enter)
+        self._delegate.problem = lambda text: self.grid_model.input_problem(
+            self.currentIndex(), text
+        )
+        self._delegate.refused.connect(self._refused)
+        self._delegate.fill_requested.connect(self.fill_selection)
         self.grid_model.input_rejected.connect(self._reject)
+        self._note: CellNote | None = None
+        self.frozen: FrozenPanes | None = None
         for cell in self.grid_model.spans():
             self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
 
@@ -93,9 +111,11 @@ class TableGrid(QTableView):
         self.setStyleSheet(f"QTableView {{ gridline-color: {style.GRID_LINE.name()}; }}")
         self._fitted_width = -1
         self.session.changed.connect(self._emit_hint)
+        self.session.changed.connect(self._hide_note)
         self.selectionModel().currentChanged.connect(self._emit_hint)
+        self.selectionModel().currentChanged.connect(self._hide_note)
         self.fit_to_width()
-        first = self._value_indexes()
+        first = navigation.value_indexes(self.grid_model)
         if first:
             self.setCurrentIndex(first[0])
 
@@ -119,30 +139,21 @@ class TableGrid(QTableView):
 
     def selectRefs(self, refs: Iterable[str]) -> bool:
         """Select the cells of `refs` that are in this table and scroll to the first."""
-        indexes = [i for i in (self.grid_model.index_of(r) for r in refs) if i.isValid()]
+        refs_in = [r for r in refs if self.grid_model.index_of(r).isValid()]
+        indexes = [self.grid_model.index_of(r) for r in refs_in]
         if not indexes:
             return False
-        selection = QItemSelection()
-        for index in indexes:
-            selection.select(index, index)
-        flags = QItemSelectionModel.SelectionFlag
-        self.selectionModel().setCurrentIndex(indexes[0], flags.NoUpdate)
-        self.selectionModel().select(selection, flags.ClearAndSelect)
+        selection.select_cells(self.selectionModel(), indexes)
         self.scrollTo(indexes[0])
+        report = self.session.report
+        if (
+            self.isVisible() and len(refs_in) > 1 and all(report.get(r) is None for r in refs_in)
+        ):  # R20's figures never filled
+            self.hint_changed.emit(
+                f"已选中 {len(refs_in)} 个空格：输入 0（或其他数字）后按 "
+                "Ctrl+Enter，一次填入全部选中的格"
+            )
         return True
-
-    def _select_range(self, refs: Iterable[str]) -> None:
-        """Select the rectangle around `refs` (a pasted block), as Excel does after a paste."""
-        indexes = [i for i in (self.grid_model.index_of(r) for r in refs) if i.isValid()]
-        if not indexes:
-            return
-        model = self.grid_model
-        top_left = model.index(min(i.row() for i in indexes), min(i.column() for i in indexes))
-        bottom_right = model.index(max(i.row() for i in indexes),
-                                   max(i.column() for i in indexes))
-        flags = QItemSelectionModel.SelectionFlag
-        self.selectionModel().setCurrentIndex(indexes[0], flags.NoUpdate)
-        self.selectionModel().select(QItemSelection(top_left, bottom_right), flags.ClearAndSelect)
 
     # --- editing commands (also reachable from the window's 编辑 menu) --------------------
 
@@ -154,31 +165,47 @@ class TableGrid(QTableView):
         clipboard.put_on_clipboard(text)
         return text
 
-    def paste_text(self, text: str) -> bool:
-        """Paste spreadsheet text over the selection, as one undo step; False if refused."""
+    def paste_text(self, text: str, verb: str = "粘贴") -> bool:
+        """Paste spreadsheet text over the selection, as one undo step; False if refused.
+
+        Over separate cells (those a finding selected) a single value goes into each of them and
+        a block is laid once from the first: never into the cells between them."""
         area = self._selected_area()
         if area is None:
             return False
+        separate = self.selectionModel().selection().size() > 1
+        into_each = separate and clipboard.is_one_value(text)
         try:
-            edit = clipboard.paste_from(self.grid_model, text, area)
+            if into_each:
+                edit = clipboard.fill_from(self.grid_model, text, self._selected_cells())
+            else:
+                edit = clipboard.paste_from(
+                    self.grid_model, text, Area.cell(area.top, area.left) if separate else area
+                )
         except PasteError as exc:
             self._reject(str(exc))
             return False
+        edit = replace(edit, description=f"{verb} {len(edit.changes)} 个单元格")
         self.session.push(edit)
-        self._select_range(edit.refs)
+        if not into_each:  # those cells stay selected, not the rectangle around them
+            selection.select_range(self.grid_model, self.selectionModel(), edit.refs)
         return True
+
+    def fill_selection(self, text: str) -> bool:
+        """Ctrl+Enter: `text` into every selected value cell, as one undo step."""
+        return self.paste_text(text, verb="填入")
 
     def paste_from_clipboard(self) -> bool:
         return self.paste_text(clipboard.clipboard_text())
 
     def clear_selection_values(self) -> None:
         """Delete: blank every selected value cell that holds something, as one undo step."""
-        area = self._selected_area()
-        if area is None:
-            return
         report = self.session.report
-        keys = [k for k in clipboard.value_keys(self.grid_model, area)
-                if report.get(self.table.spec(k).ref) is not None]
+        keys = [
+            cell.key
+            for cell in self._selected_cells()
+            if cell.key is not None and report.get(self.table.spec(cell.key).ref) is not None
+        ]
         if keys:
             self.session.push(clear_edit(self.table, keys))
 
@@ -193,7 +220,8 @@ class TableGrid(QTableView):
                 self.paste_from_clipboard()
                 return
             if event.key() == Qt.Key.Key_Delete and event.modifiers() in (
-                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
             ):
                 self.clear_selection_values()
                 return
@@ -206,83 +234,89 @@ class TableGrid(QTableView):
         # Typing on a read-only label must not jump to a cell whose text starts with the key.
         return
 
-    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
         action = QAbstractItemView.CursorAction
         if cursorAction in (action.MoveNext, action.MovePrevious):
             step = 1 if cursorAction == action.MoveNext else -1
-            target = self._next_value(self.currentIndex(), step)
+            target = navigation.next_value(self.grid_model, self.currentIndex(), step)
             return target if target.isValid() else self.currentIndex()
         return super().moveCursor(cursorAction, modifiers)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        self._hide_note()  # the value it spoke of is committed or given up
         # Tab out of an editor moves on without opening the next editor, as in Excel.
         hints = QAbstractItemDelegate.EndEditHint
         if hint in (hints.EditNextItem, hints.EditPreviousItem):
             super().closeEditor(editor, hints.NoHint)
             step = 1 if hint == hints.EditNextItem else -1
-            target = self._next_value(self.currentIndex(), step)
+            target = navigation.next_value(self.grid_model, self.currentIndex(), step)
             if target.isValid():
                 self.setCurrentIndex(target)
             return
         super().closeEditor(editor, hint)
 
     def _after_enter(self, up: bool) -> None:
-        target = self._value_below(self.currentIndex(), -1 if up else 1)
+        target = navigation.value_below(self.grid_model, self.currentIndex(), -1 if up else 1)
         if target.isValid():
             self.setCurrentIndex(target)
             self.scrollTo(target)
 
-    def _next_value(self, index: QModelIndex, step: int) -> QModelIndex:
-        """The next (or previous) value cell in reading order: Tab skips the labels."""
-        indexes = self._value_indexes()
-        if not indexes:
-            return QModelIndex()
-        if not index.isValid():
-            return indexes[0]
-        here = (index.row(), index.column())
-        ordered = indexes if step > 0 else indexes[::-1]
-        for candidate in ordered:
-            there = (candidate.row(), candidate.column())
-            if (there > here) if step > 0 else (there < here):
-                return candidate
-        return QModelIndex()
-
-    def _value_below(self, index: QModelIndex, step: int) -> QModelIndex:
-        """The value cell under (or over) `index` in its column, past title rows."""
-        model = self.grid_model
-        if not index.isValid():
-            return QModelIndex()
-        cell = model.cell_at(index.row(), index.column())
-        if cell is None:
-            return QModelIndex()
-        r = cell.row + cell.rowspan if step > 0 else cell.row - 1
-        while 0 <= r < model.rowCount():
-            below = model.cell_at(r, index.column())
-            if below is not None and (below.role is CellRole.VALUE
-                                      or cell.role is not CellRole.VALUE):
-                return model.index(below.row, below.col)
-            r += step
-        return QModelIndex()
-
-    def _value_indexes(self) -> list[QModelIndex]:
-        model = self.grid_model
-        return [model.index(c.row, c.col) for c in model.table.grid if c.role is CellRole.VALUE]
-
     def _selected_area(self) -> Area | None:
-        area = clipboard.selection_area(self.selectionModel().selection())
-        if area is None and self.currentIndex().isValid():
-            index = self.currentIndex()
-            area = Area.cell(index.row(), index.column())
-        return area
+        return selection.selected_area(self.selectionModel(), self.currentIndex())
+
+    def _selected_cells(self) -> list[GridCell]:
+        return selection.selected_cells(self.grid_model, self.selectionModel(), self.currentIndex())
+
+    # --- why a value was refused, beside its cell ----------------------------------------
+
+    def note(self) -> CellNote:
+        if self._note is None:
+            self._note = CellNote(self)
+        return self._note
 
     def _reject(self, message: str) -> None:
-        index = self.currentIndex()
-        if index.isValid() and self.isVisible():
-            rect = self.visualRect(index)
-            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message,
-                              self.viewport())
+        """A typed or pasted value was refused: say why beside the cell, and to the window."""
+        self._note_at(self.currentIndex(), message)
         self.input_rejected.emit(message)
+
+    def _refused(self, editor: QWidget, problem: str) -> None:
+        """Enter or Tab on a value the cell cannot take: the editor stays open on it."""
+        self._note_at(self.currentIndex(), f"{problem}。\n请改正后按 Enter，或按 Esc 放弃修改。")
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(self._hide_note, Qt.ConnectionType.UniqueConnection)
+        self.input_rejected.emit(f"{problem}（按 Esc 放弃修改）")
+
+    def _note_at(self, index: QModelIndex, message: str) -> None:
+        if not index.isValid() or not self.isVisible():
+            return
+        cell = self.visualRect(index).translated(self.viewport().pos())
+        self.note().show_beside(cell, message)
+
+    def _hide_note(self, *_: object) -> None:
+        if self._note is not None and not self._note.isHidden():
+            self._note.hide()
+            self.refusal_over.emit()
+
+    # --- the right mouse button ----------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        menu = QMenu(self)
+        for text, key, slot in (
+            ("复制", QKeySequence.StandardKey.Copy, self.copy_selection),
+            ("粘贴", QKeySequence.StandardKey.Paste, self.paste_from_clipboard),
+            ("清除", QKeySequence.StandardKey.Delete, self.clear_selection_values),
+        ):
+            action = menu.addAction(text)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        menu.actions()[1].setEnabled(bool(clipboard.clipboard_text()))
+        modal.popup(menu, event.globalPos())
+        menu.deleteLater()
 
     def _emit_hint(self, *_: object) -> None:
         # The window shows one hint line for all its grids: only the grid in view speaks.
@@ -309,13 +343,19 @@ class TableGrid(QTableView):
         if available == self._fitted_width and not force:
             return
         self._fitted_width = available
-        widths = geometry.fit_widths(self.table.column_widths, self._minimum_widths(),
-                                     max(available, 1))
+        widths = geometry.fit_widths(
+            self.table.column_widths, self._minimum_widths(), max(available, 1)
+        )
         for col, width in enumerate(widths):
             self.setColumnWidth(col, width)
-        heights = geometry.fit_heights(self.table.grid, self.table.n_rows, widths,
-                                       self._measure, self._line_height(),
-                                       frozenset({CellRole.TITLE.value}))
+        heights = geometry.fit_heights(
+            self.table.grid,
+            self.table.n_rows,
+            widths,
+            partial(measure.text_height, self),
+            measure.line_height(self.font()),
+            frozenset({CellRole.TITLE.value}),
+        )
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
 
@@ -327,42 +367,44 @@ class TableGrid(QTableView):
         return self.contentsRect().width() - (bar.width() if bar.isVisibleTo(self) else 0)
 
     def _minimum_widths(self) -> list[int]:
-        metrics = QFontMetrics(self.font())
-        figure = metrics.horizontalAdvance("00000") + _PAD_X
-        char = metrics.horizontalAdvance("中")
-        minimum = []
-        for col in range(self.table.n_cols):
-            cell = self.grid_model.cell_at(self.table.n_rows - 1, col)
-            if cell is not None and cell.role is CellRole.VALUE:
-                minimum.append(figure)
-            else:
-                # Label columns: a character per 2.8 mm of printed width (at least 4), so that the
-                # group labels such as （三）不予公开 keep to one line.
-                chars = max(4, round(self.table.column_widths[col] / 2.8))
-                minimum.append(chars * char + _PAD_X)
-        return minimum
-
-    def _measure(self, text: str, width: int, bold: bool) -> int:
-        font = QFont(self.font())
-        font.setBold(bold)
-        metrics = QFontMetrics(font)
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
-        # The style keeps this margin on each side of an item's text; measure what it draws.
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
-        text_width = max(width - 2 * margin - 1, 1)
-        rect = metrics.boundingRect(QRect(0, 0, text_width, 100_000), flags, text)
-        return rect.height() + _PAD_Y
-
-    def _line_height(self) -> int:
-        return QFontMetrics(self.font()).height() + _PAD_Y
+        return measure.minimum_widths(self.grid_model, self.font())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_to_width()
+        if self.frozen is not None:
+            self.frozen.relayout()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._emit_hint()
+        if self.frozen is None:
+            # After this paint: the panes fetch viewports, which costs start-up time.
+            QTimer.singleShot(0, self, self._freeze)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._hide_note()
+        self.hint_changed.emit("")  # the hint was of a cell no longer in view
+
+    def _freeze(self) -> None:
+        rows, cols = self.table.header_rows, label_columns(self.table)
+        if self.frozen is None and (rows or cols):
+            self.frozen = FrozenPanes(self, rows, cols, self.grid_model.spans())
+            self.frozen.relayout()
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        super().scrollTo(index, hint)
+        if self.frozen is not None:
+            self.frozen.keep_clear(index)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._hide_note()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ui.preview.actions import output_actions
@@ -23,9 +24,15 @@ if TYPE_CHECKING:
 
 
 class PreviewDock(QDockWidget):
-    def __init__(self, parent: QWidget, *,
-                 profile_for: Callable[[ReportSession], LayoutProfile],
-                 before_output: Callable[[], object] | None = None) -> None:
+    pdf_written = Signal(str)  # the pane exported a PDF to this path
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        profile_for: Callable[[ReportSession], LayoutProfile],
+        before_output: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__("打印预览", parent)
         self.setObjectName("preview")
         self._profile_for = profile_for
@@ -54,6 +61,7 @@ class PreviewDock(QDockWidget):
             pane.before_output = self._before_output
             pane.only_when_visible = True
             pane.set_session(session, self._profile_for(session) if session else None)
+            pane.pdf_written.connect(self.pdf_written)
             self._pane = pane
             self.setWidget(pane)
         return self._pane

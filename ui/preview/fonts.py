@@ -12,37 +12,62 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.document.profile import PROFILE_LABELS, WINDOWS, LayoutProfile
+from app.document.profile import (
+    PROFILE_LABELS,
+    WINDOWS,
+    LayoutProfile,
+    font_index,
+    installed_name,
+)
+from ui.qt_environment import add_font_collections_offscreen
 
-# Windows lists its Chinese fonts under English names too; fontconfig under either.
-ALIASES = {
-    "仿宋_GB2312": ("仿宋_GB2312", "FangSong_GB2312"),
-    "楷体_GB2312": ("楷体_GB2312", "KaiTi_GB2312"),
-    "方正小标宋简体": ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
-    "仿宋": ("仿宋", "FangSong"),
-    "楷体": ("楷体", "KaiTi"),
-    "黑体": ("黑体", "SimHei"),
-    "宋体": ("宋体", "SimSun", "新宋体", "NSimSun"),
-    "Times New Roman": ("Times New Roman",),
-}
-SERIF_CJK = ("Noto Serif CJK SC", "Source Han Serif SC", "思源宋体", "Source Han Serif CN",
-             "AR PL UMing CN", "AR PL New Sung", "Noto Serif CJK TC", "Noto Serif CJK JP")
-SANS_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "思源黑体", "Source Han Sans CN",
-            "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "微软雅黑",
-            "Noto Sans CJK TC", "Noto Sans CJK JP")
+SERIF_CJK = (
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "思源宋体",
+    "Source Han Serif CN",
+    "AR PL UMing CN",
+    "AR PL New Sung",
+    "Noto Serif CJK TC",
+    "Noto Serif CJK JP",
+)
+SANS_CJK = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "思源黑体",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "微软雅黑",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK JP",
+)
 # Stand-ins in order: (name, bold). 宋体 bold is the usual office stand-in for 小标宋.
 FALLBACKS: dict[str, tuple[tuple[str, bool], ...]] = {
     "仿宋_GB2312": (("仿宋", False), *((f, False) for f in SERIF_CJK)),
     "仿宋": (("仿宋_GB2312", False), *((f, False) for f in SERIF_CJK)),
-    "楷体_GB2312": (("楷体", False), ("AR PL UKai CN", False), ("AR PL KaitiM GB", False),
-                   *((f, False) for f in SERIF_CJK)),
-    "楷体": (("楷体_GB2312", False), ("AR PL UKai CN", False), ("AR PL KaitiM GB", False),
-            *((f, False) for f in SERIF_CJK)),
+    "楷体_GB2312": (
+        ("楷体", False),
+        ("AR PL UKai CN", False),
+        ("AR PL KaitiM GB", False),
+        *((f, False) for f in SERIF_CJK),
+    ),
+    "楷体": (
+        ("楷体_GB2312", False),
+        ("AR PL UKai CN", False),
+        ("AR PL KaitiM GB", False),
+        *((f, False) for f in SERIF_CJK),
+    ),
     "方正小标宋简体": (("宋体", True), *((f, True) for f in SERIF_CJK)),
     "黑体": tuple((f, False) for f in SANS_CJK),
     "宋体": tuple((f, False) for f in SERIF_CJK),
-    "Times New Roman": (("Liberation Serif", False), ("Nimbus Roman", False),
-                        ("TeX Gyre Termes", False), ("DejaVu Serif", False)),
+    "Times New Roman": (
+        ("Liberation Serif", False),
+        ("Nimbus Roman", False),
+        ("TeX Gyre Termes", False),
+        ("DejaVu Serif", False),
+    ),
 }
 LATIN_NAMES = frozenset({"Times New Roman"})
 
@@ -85,8 +110,10 @@ class FontReport:
         by_stand_in: dict[str, list[str]] = {}
         for choice in chinese:
             by_stand_in.setdefault(_stand_in(choice), []).append(choice.requested)
-        parts = "；".join(f"未安装{'、'.join(names)}，预览以{stand_in}代替"
-                         for stand_in, names in by_stand_in.items())
+        parts = "；".join(
+            f"未安装{'、'.join(names)}，预览以{stand_in}代替"
+            for stand_in, names in by_stand_in.items()
+        )
         advice = ""
         if self.profile.name != WINDOWS.name:
             label = PROFILE_LABELS.get(WINDOWS.name, WINDOWS.name)
@@ -99,30 +126,23 @@ def _stand_in(choice: FontChoice) -> str:
     return f"{name}（加粗）" if choice.bold else name
 
 
-def _installed(name: str, installed: dict[str, str]) -> str:
-    for alias in ALIASES.get(name, (name,)):
-        found = installed.get(alias.casefold())
-        if found:
-            return found
-    return ""
-
-
 def resolve_fonts(profile: LayoutProfile, families: Iterable[str]) -> FontReport:
     """The font to draw each of the profile's font names with, on a computer that has
     `families` installed."""
-    installed = {f.casefold(): f for f in families}
+    installed = font_index(families)
     fonts = profile.fonts
-    wanted = dict.fromkeys((fonts.title, fonts.heading1, fonts.heading2, fonts.body,
-                            fonts.page_number, fonts.latin))
+    wanted = dict.fromkeys(
+        (fonts.title, fonts.heading1, fonts.heading2, fonts.body, fonts.page_number, fonts.latin)
+    )
     choices = {}
     for name in wanted:
-        exact = _installed(name, installed)
+        exact = installed_name(name, installed)
         if exact:
             choices[name] = FontChoice(name, exact, False, True)
             continue
         choice = FontChoice(name, "", False, False)
         for candidate, embolden in FALLBACKS.get(name, tuple((f, False) for f in SERIF_CJK)):
-            family = _installed(candidate, installed)
+            family = installed_name(candidate, installed)
             if family:
                 choice = FontChoice(name, family, embolden, False)
                 break
@@ -134,4 +154,5 @@ def installed_families() -> list[str]:
     """The font families Qt can draw with (needs a QGuiApplication)."""
     from PySide6.QtGui import QFontDatabase
 
+    add_font_collections_offscreen()
     return list(QFontDatabase.families())

@@ -31,8 +31,14 @@ def paint_page(painter: QPainter, page: Page, fonts: QtFonts, *, paper: bool = F
     painter.setPen(_rule_pen(painter, page.border_pt))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for cell in page.cells:
-        painter.drawRect(QRectF(cell.x * TWIPS_PER_PT, cell.y * TWIPS_PER_PT,
-                                cell.width * TWIPS_PER_PT, cell.height * TWIPS_PER_PT))
+        painter.drawRect(
+            QRectF(
+                cell.x * TWIPS_PER_PT,
+                cell.y * TWIPS_PER_PT,
+                cell.width * TWIPS_PER_PT,
+                cell.height * TWIPS_PER_PT,
+            )
+        )
     painter.setPen(INK)
     for line in page.lines:
         _text(painter, line, fonts)
@@ -66,8 +72,9 @@ def _text(painter: QPainter, line: TextLine, fonts: QtFonts) -> None:
             painter.drawText(where, piece.text)
 
 
-def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], fonts: QtFonts,
-                   dpi: float) -> bool:
+def paint_document(
+    device: QPagedPaintDevice, pages: Sequence[Page], fonts: QtFonts, dpi: float
+) -> bool:
     """Draw every page on `device` (its origin at the paper's corner, `dpi` dots per inch);
     False when the device cannot be painted on (a printer that went away)."""
     painter = QPainter()

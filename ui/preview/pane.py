@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,8 @@ from PySide6.QtWidgets import (
 from app.document.pagination import PAGE_WIDTH_PT, PagedDocument
 from app.document.profile import OFFICIAL, LayoutProfile
 from app.domain.findings import has_errors
-from app.exporters import ExportError
+from app.writing import ExportError
+from ui import modal
 from ui.dialogs import ask_yes_no, tell
 from ui.preview.actions import output_actions
 from ui.preview.canvas import GAP_PX, PageCanvas
@@ -41,20 +41,27 @@ from ui.session import ReportSession
 
 REFRESH_DELAY_MS = 250  # after the last edit; with the layout itself well within half a second
 ZOOMS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0)
-BANNER_STYLE = ("#fontBanner { background: #fff4ce; border-bottom: 1px solid #e0c97f; }"
-                "#fontBanner QLabel { color: #5c4400; }")
+BANNER_STYLE = (
+    "#fontBanner { background: #fff4ce; border-bottom: 1px solid #e0c97f; }"
+    "#fontBanner QLabel { color: #5c4400; }"
+)
 
 
 class PreviewPane(QWidget):
     refreshed = Signal(int)  # a new layout is on screen: its number of pages
+    pdf_written = Signal(str)  # a PDF was exported to this path
     current_page_changed = Signal(int)  # from 1
 
-    def __init__(self, session: ReportSession | None = None,
-                 profile: LayoutProfile = OFFICIAL, *,
-                 families: Iterable[str] | None = None,
-                 delay_ms: int = REFRESH_DELAY_MS,
-                 actions: tuple[QAction, QAction] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ReportSession | None = None,
+        profile: LayoutProfile = OFFICIAL,
+        *,
+        families: Iterable[str] | None = None,
+        delay_ms: int = REFRESH_DELAY_MS,
+        actions: tuple[QAction, QAction] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session: ReportSession | None = None
         self.document: PagedDocument | None = None
@@ -133,25 +140,35 @@ class PreviewPane(QWidget):
         self.zoom_in_button = self._button("＋", "放大", self.zoom_in)
         self.fit_button = self._button("适合宽度", "页面宽度适合窗口", self.fit_width)
         self.fit_button.setCheckable(True)
-        self.previous_button = self._button("◀", "上一页", lambda: self.go_to_page(
-            self.current_page() - 1))
+        self.previous_button = self._button(
+            "◀", "上一页", lambda: self.go_to_page(self.current_page() - 1)
+        )
         self.page_box = QSpinBox()
         self.page_box.setMinimum(1)
         self.page_box.setToolTip("当前页")
         self.page_box.valueChanged.connect(self.go_to_page)
         self.page_count_label = QLabel()
-        self.next_button = self._button("▶", "下一页", lambda: self.go_to_page(
-            self.current_page() + 1))
+        self.next_button = self._button(
+            "▶", "下一页", lambda: self.go_to_page(self.current_page() + 1)
+        )
         print_button = QToolButton()
         print_button.setDefaultAction(self.print_action)
         print_button.setAutoRaise(True)
         pdf_button = QToolButton()
         pdf_button.setDefaultAction(self.pdf_action)
         pdf_button.setAutoRaise(True)
-        zoom: list[QWidget] = [self.zoom_out_button, self.zoom_label, self.zoom_in_button,
-                               self.fit_button]
-        pages: list[QWidget] = [self.previous_button, self.page_box, self.page_count_label,
-                                self.next_button]
+        zoom: list[QWidget] = [
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+            self.fit_button,
+        ]
+        pages: list[QWidget] = [
+            self.previous_button,
+            self.page_box,
+            self.page_count_label,
+            self.next_button,
+        ]
         for widget in zoom:
             row.addWidget(widget)
         row.addSpacing(12)
@@ -164,8 +181,9 @@ class PreviewPane(QWidget):
 
     # --- what is shown -------------------------------------------------------------------
 
-    def set_session(self, session: ReportSession | None,
-                    profile: LayoutProfile | None = None) -> None:
+    def set_session(
+        self, session: ReportSession | None, profile: LayoutProfile | None = None
+    ) -> None:
         """Preview `session`'s report (None: nothing), in `profile` when given."""
         if self.session is not None:
             with contextlib.suppress(RuntimeError, TypeError):  # already deleted by Qt
@@ -253,7 +271,9 @@ class PreviewPane(QWidget):
         if found is None:
             return False
         index, y_pt = found
-        self.scroll_area.verticalScrollBar().setValue(max(0, self.canvas.y_of(index, y_pt) - GAP_PX * 2))
+        self.scroll_area.verticalScrollBar().setValue(
+            max(0, self.canvas.y_of(index, y_pt) - GAP_PX * 2)
+        )
         return True
 
     def current_page(self) -> int:
@@ -325,8 +345,11 @@ class PreviewPane(QWidget):
             self.go_to_page(page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Resize and self._fit_width
-                and watched is self.scroll_area.viewport()):
+        if (
+            event.type() == QEvent.Type.Resize
+            and self._fit_width
+            and watched is self.scroll_area.viewport()
+        ):
             self._apply_zoom()
         return False
 
@@ -344,7 +367,8 @@ class PreviewPane(QWidget):
         if self.before_output is not None:
             self.before_output()
         if has_errors(self.session.findings) and not ask_yes_no(
-            self, what,
+            self,
+            what,
             "报告还有未改正的错误（见“校验结果”）。仍要继续吗？\n"
             "打印或导出的文件中不会出现任何校验标记。",
         ):
@@ -367,10 +391,9 @@ class PreviewPane(QWidget):
     def export_pdf_dialog(self) -> None:
         if not self._ready_for_output("导出 PDF"):
             return
-        path, _ = QFileDialog.getSaveFileName(self, "导出 PDF", f"{self._title()}.pdf",
-                                              "PDF 文件 (*.pdf)")
-        if path:
-            self.export_pdf_to(Path(path))
+        path = modal.save_file(self, "导出 PDF", f"{self._title()}.pdf", "PDF 文件 (*.pdf)")
+        if path is not None:
+            self.export_pdf_to(path)
 
     def export_pdf_to(self, path: Path) -> bool:
         """Write the report as PDF; a problem is told in one Chinese message."""
@@ -385,4 +408,5 @@ class PreviewPane(QWidget):
         except ExportError as exc:
             tell(self, "导出 PDF", str(exc), error=True)
             return False
+        self.pdf_written.emit(str(path))
         return True

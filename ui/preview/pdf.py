@@ -1,7 +1,7 @@
 """The report as a PDF through Qt's own PDF writer: no Office or LibreOffice needed.
 
 The pages are the preview's pages, drawn by the same painter. The PDF is made in memory, then
-written to a temporary file beside the target and moved into place (app.exporters), so a full
+written to a temporary file beside the target and moved into place (app.writing), so a full
 disk or a file held open by a PDF reader gives the same Chinese messages as the .docx export
 and never leaves half a file.
 """
@@ -20,11 +20,12 @@ from app.document.line_breaking import FontSpec
 from app.document.pagination import PagedDocument, paginate
 from app.document.profile import OFFICIAL, LayoutProfile
 from app.domain.report import Report
-from app.exporters import ExportError, check_target, write_replacing
+from app.writing import ExportError, check_target, write_bytes_replacing
 from ui.preview.fonts import installed_families, resolve_fonts
 from ui.preview.metrics import QtFonts
 from ui.preview.painter import paint_document
 from ui.preview.pdf_unicode import fix_to_unicode
+from ui.qt_environment import use_system_fonts_offscreen
 
 PDF_DPI = 1440  # one device unit a twip, the painter's own unit
 CREATOR = "年报编制器"
@@ -44,6 +45,7 @@ def ensure_gui_application() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    use_system_fonts_offscreen()
     _app = QGuiApplication(["nianbao"])
 
 
@@ -110,8 +112,9 @@ def _lowest_code_of_glyphs(spec: FontSpec, fonts: QtFonts) -> dict[int, int]:
     return lowest
 
 
-def export_pdf(report: Report, target: Path, profile: LayoutProfile = OFFICIAL, *,
-               fonts: QtFonts | None = None) -> None:
+def export_pdf(
+    report: Report, target: Path, profile: LayoutProfile = OFFICIAL, *, fonts: QtFonts | None = None
+) -> None:
     """Write `report` to `target` (.pdf); ExportError with a Chinese message when it cannot,
     leaving any old file as it was. `fonts`: the preview's, to reuse what it measured."""
     if target.suffix.lower() != ".pdf":
@@ -121,4 +124,4 @@ def export_pdf(report: Report, target: Path, profile: LayoutProfile = OFFICIAL, 
     fonts = fonts or qt_fonts(profile)
     paged = lay_out(report, profile, fonts)
     data = render_pdf(paged, fonts, " ".join(report.title.split()), report.unit)
-    write_replacing(target, lambda temp: temp.write_bytes(data))
+    write_bytes_replacing(target, data)

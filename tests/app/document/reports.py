@@ -22,3 +22,31 @@ def demo_2021() -> Report:
     report.set("table3:new.total", 5)
     report.set("table2:fees.amount", demo_seed_report().get("table2:procurement.amount"))
     return report
+
+
+# The （一） headings of the published reports, as they print in 楷体: alone on their line, run
+# in after a stop, a colon or a space, and run in with nothing between (2020).
+PUBLISHED_HEADINGS = {
+    "report_2020_pingtan.txt": [
+        "（一）强化组织协调，着力规范公开工作",
+        "（二）围绕工作重点，扎实推进主动公开",
+        "（一）存在的主要问题:",
+        "（二）改进措施：",
+    ],
+    "report_2021_pingtan.txt": [
+        "（一）主动公开方面。",
+        "（二）依申请公开方面。",
+        "（三）政府信息管理方面。",
+        "（四）平台载体建设方面。",
+        "（五）监督保障方面。",
+        "（一）存在的主要问题:",
+        "（二）改进措施：",
+    ],
+    "report_2022_pingtan.txt": [
+        "（一）主动公开方面",
+        "（二）依申请公开方面",
+        "（三）政府信息管理方面",
+        "（四）信息公开平台建设方面",
+        "（五）监督保障方面",
+    ],
+}

@@ -5,13 +5,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from app.document.blocks import UNDATED, build_blocks
 from app.document.model import CellKind, Paragraph, Signature, Table, TextRole
 from app.document.profile import OFFICIAL
-from app.document.text_blocks import text_width
+from app.document.title_breaking import text_width
 from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.report import Report
-from tests.app.document.reports import demo_2020, demo_2021
+from app.readers.text_reader import read_text
+from tests.app.document.reports import PUBLISHED_HEADINGS, demo_2020, demo_2021
+from tests.paths import FIXTURES
 
 
 def test_title_preamble_chapters_tables_and_signature_come_in_reading_order() -> None:
@@ -27,10 +31,14 @@ def test_title_preamble_chapters_tables_and_signature_come_in_reading_order() ->
     ]
     assert outline == [
         CHAPTER_HEADINGS[0],
-        CHAPTER_HEADINGS[1], "table2",
-        CHAPTER_HEADINGS[2], "table3",
-        CHAPTER_HEADINGS[3], "table4",
-        CHAPTER_HEADINGS[4], CHAPTER_HEADINGS[5],
+        CHAPTER_HEADINGS[1],
+        "table2",
+        CHAPTER_HEADINGS[2],
+        "table3",
+        CHAPTER_HEADINGS[3],
+        "table4",
+        CHAPTER_HEADINGS[4],
+        CHAPTER_HEADINGS[5],
     ]
     assert isinstance(blocks[-1], Signature)
 
@@ -98,8 +106,11 @@ def test_a_lead_paragraph_of_a_table_chapter_stands_between_heading_and_table() 
     report = demo_2020()
     report.chapters["3"] = "本年度共收到政府信息公开申请{{本年新收申请总数}}件。"
     blocks = build_blocks(report).blocks
-    [at] = [i for i, b in enumerate(blocks)
-            if isinstance(b, Paragraph) and b.text == CHAPTER_HEADINGS[2]]
+    [at] = [
+        i
+        for i, b in enumerate(blocks)
+        if isinstance(b, Paragraph) and b.text == CHAPTER_HEADINGS[2]
+    ]
     lead, table3 = blocks[at + 1], blocks[at + 2]
     assert isinstance(lead, Paragraph) and lead.text == "本年度共收到政府信息公开申请3件。"
     assert lead.keep_with_next
@@ -160,9 +171,12 @@ def test_a_blank_cell_prints_blank_not_zero() -> None:
 def test_every_grid_position_is_covered_once() -> None:
     for report in (demo_2020(), demo_2021()):
         for t in build_blocks(report).tables():
-            covered = [(r, c) for cell in t.cells
-                       for r in range(cell.row, cell.row + cell.rowspan)
-                       for c in range(cell.col, cell.col + cell.colspan)]
+            covered = [
+                (r, c)
+                for cell in t.cells
+                for r in range(cell.row, cell.row + cell.rowspan)
+                for c in range(cell.col, cell.col + cell.colspan)
+            ]
             assert sorted(covered) == [(r, c) for r in range(t.n_rows) for c in range(t.n_cols)]
 
 
@@ -183,6 +197,39 @@ def test_table_2_keeps_each_caption_and_header_with_the_rows_below() -> None:
     t = table(demo_2020(), "table2")
     captions = [c.row for c in t.cells if c.kind is CellKind.TITLE]
     assert captions == [0, 4, 8, 12, 15]
-    for row in captions[1:]:
-        assert {row, row + 1} <= t.keep_with_next_rows
-    assert 0 not in t.keep_with_next_rows
+    # The first caption too: the chapter heading, caption and column heads stay with 规章.
+    assert t.keep_with_next_rows == {r for row in captions for r in (row, row + 1)}
+
+
+def second_level_headings(report: Report) -> list[str]:
+    """The text printed in the （一） heading font, 楷体."""
+    return [
+        run.text
+        for p in build_blocks(report).paragraphs()
+        for run in p.runs
+        if run.role is TextRole.HEADING2
+    ]
+
+
+@pytest.mark.parametrize(("fixture", "expected"), sorted(PUBLISHED_HEADINGS.items()))
+def test_the_published_reports_print_their_second_level_headings_in_the_heading_font(
+    fixture: str, expected: list[str]
+) -> None:
+    report = read_text((FIXTURES / fixture).read_text(encoding="utf-8"))
+    assert second_level_headings(report) == expected
+
+
+def test_a_heading_the_user_marked_prints_as_one_and_an_unmarked_one_as_body() -> None:
+    report = Report(
+        unit="某某县市场监督管理局",
+        year=2024,
+        chapters={
+            "1": "（一）主动公开\n全年主动公开信息326条。\n主动公开平台建设情况\n依托县政府网站公开。",
+            "5": "（一）各项工作按期完成。",
+        },
+    )
+    assert second_level_headings(report) == ["（一）主动公开", "（一）各项工作按期完成。"]
+    report.headings = {"1": {"主动公开平台建设情况": 2}, "5": {"（一）各项工作按期完成。": 0}}
+    assert second_level_headings(report) == ["（一）主动公开", "主动公开平台建设情况"]
+    [marked] = [p for p in build_blocks(report).paragraphs() if p.text == "主动公开平台建设情况"]
+    assert marked.role is TextRole.HEADING2 and marked.keep_with_next

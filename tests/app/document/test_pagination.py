@@ -71,8 +71,9 @@ def body(chars: str, **changes: object) -> Paragraph:
 
 
 def heading(chars: str) -> Paragraph:
-    return Paragraph(TextRole.HEADING1, (Run(chars, TextRole.HEADING1),), keep_with_next=True,
-                     chapter="1")
+    return Paragraph(
+        TextRole.HEADING1, (Run(chars, TextRole.HEADING1),), keep_with_next=True, chapter="1"
+    )
 
 
 def lay_out(*blocks: Paragraph | Table | Signature) -> PagedDocument:
@@ -96,8 +97,10 @@ def test_a_page_holds_22_lines_of_28_characters_after_a_2_character_indent() -> 
     lengths = [len(text(line)) for line in first.lines]
     assert lengths[0] == 26 and set(lengths[1:]) == {28}
     assert first.lines[0].pieces[0].x == TEXT_LEFT + 2 * 16
-    pitch = {round(b.baseline - a.baseline, 2) for a, b in zip(first.lines, first.lines[1:],
-                                                                  strict=False)}
+    pitch = {
+        round(b.baseline - a.baseline, 2)
+        for a, b in zip(first.lines, first.lines[1:], strict=False)
+    }
     assert pitch == {OFFICIAL.line_pitch_pt}
     assert first.lines[-1].baseline < TEXT_BOTTOM < document.pages[1].lines[0].baseline + 800
 
@@ -111,10 +114,31 @@ def test_justified_lines_end_at_the_right_margin_and_the_last_line_does_not() ->
 
 
 def test_numbers_and_latin_words_are_never_cut() -> None:
-    chars = "本单位收到申请" + "1234567" + "件，网址www.gaoqing.gov.cn，" * 6
+    chars = "本单位收到申请" + "1234567" + "件，负责人Zhang Wei，" * 6
     lines = set_lines([Span(chars, BODY, LATIN)], METRICS, 200.0)
     words = [piece.text for line in lines for piece in line.pieces if piece.text.isascii()]
-    assert "1234567" in words and "www.gaoqing.gov.cn" in words
+    assert "1234567" in words and "Zhang" in words and "Wei" in words
+
+
+ADDRESSES = (
+    "电子版可在高青县人民政府门户网站（http://www.gaoqing.gov.cn/gongkai/nianbao/2020.html）查阅，"
+    "联系邮箱：gqxzspj_gongkai@zb.shandong.cn。"
+)
+
+
+def test_a_web_or_e_mail_address_breaks_after_its_separators_not_letter_spaced() -> None:
+    width = OFFICIAL.text_width_mm * PT_PER_MM
+    lines = set_lines([Span(ADDRESSES, BODY, LATIN, -0.25)], METRICS, width, first_indent=32)
+    assert "".join(text(line) for line in lines) == ADDRESSES
+    ends = [text(line)[-1] for line in lines[:-1]]
+    assert all(end in "/.@-_（，：" or not end.isascii() for end in ends), ends
+    for line in lines[:-1]:  # full lines: nothing spread to more than a quarter em a gap
+        gaps = [
+            b.x - a.x - METRICS.width(a.text, a.font) - a.spacing * len(a.text)
+            for a, b in zip(line.pieces, line.pieces[1:], strict=False)
+        ]
+        spread = [p.spacing for p in line.pieces] + gaps
+        assert max(spread) < 4, text(line)
 
 
 def test_a_phone_number_breaks_after_its_hyphen_as_in_word() -> None:
@@ -128,14 +152,19 @@ def test_a_number_wider_than_its_cell_is_broken_rather_than_lost() -> None:
     assert len(lines) > 1
 
 
-CJK = st.sampled_from(list("政府信息公开工作年度报告申请办理结果") + list("，。、；：？！）》”")
-                      + list("（《“") + ["2020", "15"])
+CJK = st.sampled_from(
+    list("政府信息公开工作年度报告申请办理结果")
+    + list("，。、；：？！）》”")
+    + list("（《“")
+    + ["2020", "15"]
+)
 
 
 @given(st.lists(CJK, min_size=1, max_size=120), st.integers(min_value=8, max_value=28))
 @settings(max_examples=150, deadline=None)
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(
-        parts: list[str], chars_per_line: int) -> None:
+    parts: list[str], chars_per_line: int
+) -> None:
     source = "".join(parts)
     lines = set_lines([Span(source, BODY, LATIN)], METRICS, 16.0 * chars_per_line)
     texts = [text(line) for line in lines]
@@ -162,8 +191,9 @@ def test_a_heading_at_the_foot_of_a_page_moves_to_the_next_with_its_text() -> No
 def test_the_last_paragraph_and_the_signature_share_a_page() -> None:
     filler = body("公" * (26 + 28 * 17))  # 18 lines: the last one and 3 seal lines won't fit
     last = body("本单位无其他报告事项。", keep_with_next=True, keep_together=True)
-    signature = Signature("高青县行政审批服务局", "2021年1月21日", blank_lines_before=2,
-                          unit_right_indent_chars=2.25)
+    signature = Signature(
+        "高青县行政审批服务局", "2021年1月21日", blank_lines_before=2, unit_right_indent_chars=2.25
+    )
     document = lay_out(filler, last, signature)
     assert len(document.pages) == 2
     second = [text(line) for line in document.pages[1].lines]
@@ -199,15 +229,27 @@ def test_pages_are_numbered_with_dashes_odd_right_even_left_7mm_below_the_text()
 
 
 def table(n_rows: int, header_rows: int = 2) -> Table:
-    cells = [TableCell(0, 0, "申请人情况", CellKind.HEADER, Align.CENTER, colspan=2),
-             TableCell(1, 0, "项目", CellKind.HEADER, Align.CENTER),
-             TableCell(1, 1, "总计", CellKind.HEADER, Align.CENTER)]
-    cells.append(TableCell(2, 0, "三、本年度办理结果", CellKind.LABEL, Align.LEFT,
-                           rowspan=n_rows - 2))
+    cells = [
+        TableCell(0, 0, "申请人情况", CellKind.HEADER, Align.CENTER, colspan=2),
+        TableCell(1, 0, "项目", CellKind.HEADER, Align.CENTER),
+        TableCell(1, 1, "总计", CellKind.HEADER, Align.CENTER),
+    ]
+    cells.append(
+        TableCell(2, 0, "三、本年度办理结果", CellKind.LABEL, Align.LEFT, rowspan=n_rows - 2)
+    )
     for r in range(2, n_rows):
-        cells.append(TableCell(r, 1, str(r), CellKind.VALUE, Align.CENTER, ref=f"table3:r{r}.total"))
-    return Table("table3", n_rows, 2, (100.0, 56.0), header_rows, tuple(cells),
-                 keep_with_next_rows=frozenset({1}))
+        cells.append(
+            TableCell(r, 1, str(r), CellKind.VALUE, Align.CENTER, ref=f"table3:r{r}.total")
+        )
+    return Table(
+        "table3",
+        n_rows,
+        2,
+        (100.0, 56.0),
+        header_rows,
+        tuple(cells),
+        keep_with_next_rows=frozenset({1}),
+    )
 
 
 def test_a_long_table_repeats_its_header_rows_and_never_splits_a_row() -> None:
@@ -221,8 +263,9 @@ def test_a_long_table_repeats_its_header_rows_and_never_splits_a_row() -> None:
         for cell in page.cells:
             assert cell.y >= TEXT_TOP - 0.01 and cell.y + cell.height <= TEXT_BOTTOM + 0.01
             assert cell.height >= 6.0 * PT_PER_MM - 0.01  # the table's minimum row height
-    values = [text(cell.lines[0]) for page in pages for cell in page.cells
-              if cell.kind is CellKind.VALUE]
+    values = [
+        text(cell.lines[0]) for page in pages for cell in page.cells if cell.kind is CellKind.VALUE
+    ]
     assert values == [str(r) for r in range(2, 60)]  # every row once, in order
     # The merged label runs over the break: a box on each page, its text on the first.
     labels = [cell for page in pages for cell in page.cells if cell.kind is CellKind.LABEL]
@@ -257,11 +300,19 @@ def test_the_demo_reports_show_the_six_headings_and_every_figure() -> None:
         blocks = build_blocks(report)
         document = paginate(blocks, OFFICIAL, METRICS)
         assert 5 <= len(document.pages) <= 12
-        headings = [text(line) for page in document.pages for line in page.lines
-                    if text(line) in CHAPTER_HEADINGS]
+        headings = [
+            text(line)
+            for page in document.pages
+            for line in page.lines
+            if text(line) in CHAPTER_HEADINGS
+        ]
         assert headings == list(CHAPTER_HEADINGS)
-        shown = {cell.ref: "".join(text(line) for line in cell.lines)
-                 for page in document.pages for cell in page.cells if cell.ref}
+        shown = {
+            cell.ref: "".join(text(line) for line in cell.lines)
+            for page in document.pages
+            for cell in page.cells
+            if cell.ref
+        }
         for block in blocks.tables():
             for cell in block.cells:
                 if cell.kind is CellKind.VALUE:
@@ -272,16 +323,20 @@ def test_the_demo_reports_show_the_six_headings_and_every_figure() -> None:
 def test_locate_finds_chapters_tables_cells_and_the_signature() -> None:
     document = paginate(build_blocks(demo_2020()), OFFICIAL, METRICS)
     page, y = document.locate("chapter:5") or (-1, 0.0)
-    assert any(text(line) == CHAPTER_HEADINGS[4] and abs(line.baseline - y) < 30
-               for line in document.pages[page].lines)
+    assert any(
+        text(line) == CHAPTER_HEADINGS[4] and abs(line.baseline - y) < 30
+        for line in document.pages[page].lines
+    )
     assert document.locate("5") == document.locate("chapter:5")
     table_page, _ = document.locate("table3") or (-1, 0.0)
     assert "申请人情况" in cell_texts(document.pages[table_page])
     cell_page, cell_y = document.locate("table3:new.total") or (-1, 0.0)
     [cell] = [c for c in document.pages[cell_page].cells if c.ref == "table3:new.total"]
     assert cell.y == cell_y
-    assert document.locate("signature") == (len(document.pages) - 1,
-                                            document.locate("signature")[1])  # type: ignore[index]
+    assert document.locate("signature") == (
+        len(document.pages) - 1,
+        document.locate("signature")[1],  # type: ignore[index]
+    )
     assert document.locate("front") == (0, TEXT_TOP)
     assert document.locate("table9") is None
 
@@ -290,8 +345,11 @@ def test_the_character_grid_matches_the_docx_writer() -> None:
     """The preview fits 28 characters a line the way the .docx asks Word to."""
     from app.docx_writer.styles import char_spacing
 
-    lines = set_lines([Span("公" * 60, BODY, LATIN, char_spacing(OFFICIAL) / 20)], METRICS,
-                      OFFICIAL.text_width_mm * PT_PER_MM)
+    lines = set_lines(
+        [Span("公" * 60, BODY, LATIN, char_spacing(OFFICIAL) / 20)],
+        METRICS,
+        OFFICIAL.text_width_mm * PT_PER_MM,
+    )
     assert len(text(lines[0])) == OFFICIAL.chars_per_line
     document = lay_out(body(LONG))
     last = document.pages[0].lines[-1]  # not spread by justification
@@ -309,13 +367,21 @@ def test_the_windows_profile_sets_the_title_in_bold_song_and_page_numbers_regula
     assert body_fonts <= {"仿宋", "楷体", "黑体", "Times New Roman"}
 
 
-@given(st.lists(st.tuples(st.integers(min_value=0, max_value=700), st.booleans(),
-                          st.booleans()), min_size=1, max_size=25))
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=700), st.booleans(), st.booleans()),
+        min_size=1,
+        max_size=25,
+    )
+)
 @settings(max_examples=60, deadline=None)
 def test_any_run_of_paragraphs_fills_pages_in_order_and_never_past_the_text_block(
-        paragraphs: list[tuple[int, bool, bool]]) -> None:
-    blocks = [body(f"{n}号" + "公" * length, keep_with_next=keep, keep_together=together)
-              for n, (length, keep, together) in enumerate(paragraphs)]
+    paragraphs: list[tuple[int, bool, bool]],
+) -> None:
+    blocks = [
+        body(f"{n}号" + "公" * length, keep_with_next=keep, keep_together=together)
+        for n, (length, keep, together) in enumerate(paragraphs)
+    ]
     document = lay_out(*blocks)
     lines = [line for page in document.pages for line in page.lines]
     assert "".join(text(line) for line in lines) == "".join(b.text for b in blocks)
@@ -324,7 +390,48 @@ def test_any_run_of_paragraphs_fills_pages_in_order_and_never_past_the_text_bloc
         assert all(TEXT_TOP < line.baseline < TEXT_BOTTOM for line in page.lines)
     for n, (_, _, together) in enumerate(paragraphs):
         pages = [p.number for p in document.pages for placed in p.placed if placed.block == n]
-        fits = len(set_lines([Span(blocks[n].text, BODY, LATIN, -0.25)], METRICS, 442.2,
-                             first_indent=32)) <= OFFICIAL.lines_per_page
+        fits = (
+            len(
+                set_lines(
+                    [Span(blocks[n].text, BODY, LATIN, -0.25)], METRICS, 442.2, first_indent=32
+                )
+            )
+            <= OFFICIAL.lines_per_page
+        )
         if together and fits:
             assert len(pages) == 1, (n, pages)  # a kept-together paragraph is never split
+
+
+def test_a_table_never_starts_at_a_page_foot_without_its_first_row_of_figures() -> None:
+    blocks = build_blocks(demo_2020())
+    headings = {p.chapter: p for p in blocks.paragraphs() if p.chapter}
+    for table, chapter in zip(blocks.tables(), "234", strict=True):
+        for lines in range(1, 23):
+            filler = body("公" * (26 + 28 * (lines - 1)))
+            document = lay_out(filler, headings[chapter], table)
+            first_figures = next(
+                page.number
+                for page in document.pages
+                if any(c.kind is CellKind.VALUE for c in page.cells)
+            )
+            assert page_of(document, headings[chapter].text) == first_figures, (table.name, lines)
+            for page in document.pages:  # no caption or column heads alone at a page's foot
+                bottom = max((c.y + c.height for c in page.cells), default=0.0)
+                last = [c for c in page.cells if abs(c.y + c.height - bottom) < 0.01]
+                assert not last or any(c.kind in (CellKind.VALUE, CellKind.LABEL) for c in last)
+
+
+def test_a_six_digit_figure_stays_on_one_line_of_its_cell_set_smaller() -> None:
+    report = demo_2021()
+    report.set("table3:new.natural", 123456)
+    report.set("table4:review.total", 100000)
+    document = paginate(build_blocks(report), OFFICIAL, METRICS)
+    cells = {cell.ref: cell for page in document.pages for cell in page.cells if cell.ref}
+    for ref, size in (
+        ("table3:new.natural", 9.0),
+        ("table4:review.total", 8.5),
+        ("table3:new.total", 10.5),
+    ):
+        [line] = cells[ref].lines
+        assert {piece.font.size_pt for piece in line.pieces} == {size}, ref
+        assert line.pieces[0].x >= cells[ref].x  # inside its cell

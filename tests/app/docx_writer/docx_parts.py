@@ -24,7 +24,7 @@ def part(path: Path, name: str) -> Any:
 
 
 def footer_names(path: Path) -> dict[str, str]:
-    """"odd" and "even" -> the part names of the two footers."""
+    """ "odd" and "even" -> the part names of the two footers."""
     document = part(path, "word/document.xml")
     rels = part(path, "word/_rels/document.xml.rels")
     targets = {rel.get("Id"): rel.get("Target") for rel in rels.iter(f"{{{REL}}}Relationship")}
@@ -39,7 +39,8 @@ def normalised(element: Any) -> str:
     """Indented XML: stable across runs (no timestamps live in these parts)."""
     element = etree.fromstring(etree.tostring(element))
     etree.indent(element, space="  ")
-    return etree.tostring(element, encoding="unicode") + "\n"
+    text: str = etree.tostring(element, encoding="unicode")
+    return text + "\n"
 
 
 def compared_parts(path: Path) -> dict[str, str]:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from app.docx_writer import export_docx
+from app.readers.files import read_report_file
+from tests.app.document.reports import PUBLISHED_HEADINGS, demo_2020
 from tests.app.docx_writer.docx_parts import NS, footer_names, part, w
+from tests.paths import FIXTURES
 
 
-def east_asian_fonts(root: object) -> list[str | None]:
+def east_asian_fonts(root: Any) -> list[str | None]:
     fonts = []
     for run in root.iter(w("r")):
         r_fonts = run.find("w:rPr/w:rFonts", NS)
@@ -62,7 +69,8 @@ def test_body_is_3hao_and_title_2hao(docx_2020: Path) -> None:
 
     def size(style_id: str) -> str:
         style = styles.find(f"w:style[@w:styleId='{style_id}']", NS)
-        return style.find("w:rPr/w:sz", NS).get(w("val"))
+        value: str = style.find("w:rPr/w:sz", NS).get(w("val"))
+        return value
 
     assert size("Normal") == "32"  # half-points: 16 pt, 3号
     assert size("Title") == "44"  # 22 pt, 2号
@@ -91,3 +99,46 @@ def test_the_windows_profile_writes_windows_fonts(docx_windows: Path) -> None:
     styles = part(docx_windows, "word/styles.xml")
     title = styles.find("w:style[@w:styleId='Title']", NS)
     assert title.find("w:rPr/w:b", NS) is not None  # 宋体 stands in for 小标宋 only in bold
+
+
+@pytest.mark.parametrize(("fixture", "expected"), sorted(PUBLISHED_HEADINGS.items()))
+def test_the_published_reports_second_level_headings_are_written_in_kaiti(
+    tmp_path: Path, fixture: str, expected: list[str]
+) -> None:
+    target = tmp_path / "年报.docx"
+    export_docx(read_report_file(FIXTURES / fixture), target)
+    document = part(target, "word/document.xml")
+    in_kai = [
+        t.text
+        for r in document.iter(w("r"))
+        if (f := r.find("w:rPr/w:rFonts", NS)) is not None and f.get(w("eastAsia")) == "楷体_GB2312"
+        for t in r.iter(w("t"))
+    ]
+    assert in_kai == expected
+    # A heading alone on its line is a Heading 2 paragraph; one run into its text is not.
+    styled = [
+        "".join(p.itertext())
+        for p in document.iter(w("p"))
+        if (s := p.find("w:pPr/w:pStyle", NS)) is not None and s.get(w("val")) == "Heading2"
+    ]
+    assert styled == [
+        h for h in expected if any("".join(p.itertext()) == h for p in document.iter(w("p")))
+    ]
+
+
+def test_a_long_agencys_title_is_written_on_lines_broken_between_names(tmp_path: Path) -> None:
+    report = demo_2020()
+    report.unit = "淮安市洪泽区经济技术开发区管理委员会经济发展局"
+    report.title = f"{report.unit}2020年政府信息公开工作年度报告"
+    target = tmp_path / "年报.docx"
+    export_docx(report, target)
+    title = part(target, "word/document.xml").find("w:body/w:p", NS)
+    assert title.find("w:pPr/w:pStyle", NS).get(w("val")) == "Title"
+    lines = [t.text for t in title.iter(w("t"))]
+    breaks = [r.find("w:br", NS) is not None for r in title.iter(w("r"))]
+    assert lines == [
+        "淮安市洪泽区经济技术开发区",
+        "管理委员会经济发展局",
+        "2020年政府信息公开工作年度报告",
+    ]
+    assert breaks == [False, True, True]

@@ -42,7 +42,14 @@ def test_the_demo_report_matches_the_stored_document(
     for short, text in parts.items():
         expected = (folder / short).read_text(encoding="utf-8")
         if text != expected:
-            diff = "".join(list(difflib.unified_diff(
-                expected.splitlines(keepends=True), text.splitlines(keepends=True),
-                f"golden/{name}/{short}", "written"))[:60])
+            diff = "".join(
+                list(
+                    difflib.unified_diff(
+                        expected.splitlines(keepends=True),
+                        text.splitlines(keepends=True),
+                        f"golden/{name}/{short}",
+                        "written",
+                    )
+                )[:60]
+            )
             pytest.fail(f"{short} differs from the stored expectation:\n{diff}")

@@ -1,138 +1,75 @@
-"""The demo report as a reader sees it: rendered by LibreOffice to PDF and read back.
-
-Offices print from Word or WPS; LibreOffice is the renderer a test machine has, and it reads
-the same WordprocessingML. A fontconfig file maps the official font names (仿宋_GB2312 …) to the
-Noto CJK fonts, as a PC without them would substitute. Set NIANBAO_RENDER_KEEP to a folder to
-keep the PDF for a look at the pages.
-"""
+"""The demo report as a reader sees it: rendered by LibreOffice to PDF and read back (see
+tests/app/docx_writer/rendered.py)."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from app.document.blocks import build_blocks
 from app.document.model import CellKind, Table
 from app.docx_writer import export_docx
 from tests.app.document.reports import demo_2020
+from tests.app.docx_writer.rendered import (
+    MM_PER_PT,
+    TEXT_BOTTOM_MM,
+    TEXT_LEFT_MM,
+    TEXT_RIGHT_MM,
+    Line,
+    body_lines,
+    page_text,
+    render,
+)
+from tests.app.docx_writer.rendered import pages as read_pages
 
 pytestmark = pytest.mark.render
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
-MM_PER_PT = 25.4 / 72
-TEXT_TOP_MM, TEXT_BOTTOM_MM = 37.0, 297.0 - 35.0
-TEXT_LEFT_MM, TEXT_RIGHT_MM = 28.0, 210.0 - 26.0
-SERIF, SANS = "Noto Serif CJK SC", "Noto Sans CJK SC"
-FONT_ALIASES = {
-    "仿宋_GB2312": SERIF, "楷体_GB2312": SERIF, "方正小标宋简体": SERIF, "宋体": SERIF,
-    "仿宋": SERIF, "楷体": SERIF, "黑体": SANS,
-}
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str  # without spaces
-    x0: float  # millimetres from the page's top left corner
-    y0: float
-    x1: float
-    y1: float
-
-
-def fontconfig_file(folder: Path) -> Path:
-    rules = "".join(
-        f'<match target="pattern"><test name="family"><string>{name}</string></test>'
-        f'<edit name="family" mode="assign" binding="strong"><string>{font}</string></edit>'
-        "</match>"
-        for name, font in FONT_ALIASES.items()
-    )
-    path = folder / "fonts.conf"
-    path.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"{rules}</fontconfig>",
-        encoding="utf-8",
-    )
-    return path
 
 
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SOFFICE or not PDFTOTEXT:
-        pytest.skip("rendering needs LibreOffice (soffice) and poppler-utils (pdftotext); "
-                    "install libreoffice-writer-nogui poppler-utils fonts-noto-cjk")
     folder = tmp_path_factory.mktemp("render")
     source = folder / "demo_2020.docx"
     export_docx(demo_2020(), source)
-    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(folder)), HOME=str(folder))
-    result = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation={(folder / 'lo').as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-        capture_output=True, text=True, env=env, timeout=300, check=False,
-    )
-    out = folder / "demo_2020.pdf"
-    assert out.exists(), result.stdout + result.stderr
-    keep = os.environ.get("NIANBAO_RENDER_KEEP")
-    if keep:
-        shutil.copy(out, Path(keep) / out.name)
+    [out] = render([source], folder)
     return out
 
 
 @pytest.fixture(scope="module")
 def pages(pdf: Path) -> list[list[Line]]:
-    html = subprocess.run([str(PDFTOTEXT), "-bbox-layout", str(pdf), "-"],
-                          capture_output=True, check=True).stdout
-    root = etree.fromstring(html)
-    ns = {"h": "http://www.w3.org/1999/xhtml"}
-    out = []
-    for page in root.iterfind(".//h:page", ns):
-        lines = []
-        for line in page.iterfind(".//h:line", ns):
-            text = "".join(w.text or "" for w in line.iterfind("h:word", ns))
-            x0, y0, x1, y1 = (float(line.get(k)) * MM_PER_PT
-                              for k in ("xMin", "yMin", "xMax", "yMax"))
-            lines.append(Line(re.sub(r"\s+", "", text), x0, y0, x1, y1))
-        out.append(sorted(lines, key=lambda ln: (round(ln.y0, 1), ln.x0)))
-    return out
-
-
-def page_text(lines: list[Line]) -> str:
-    return "".join(line.text for line in lines)
-
-
-def body_lines(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.y0 > TEXT_TOP_MM - 1 and ln.y1 < TEXT_BOTTOM_MM + 1]
+    return read_pages(pdf)
 
 
 def test_a_full_page_of_running_text_has_22_lines(pages: list[list[Line]]) -> None:
     counts = [len(body_lines(lines)) for lines in pages]
     assert counts[1] == 22, counts  # page 2: chapter 1, running text only
-    text_pages = [c for c, lines in zip(counts, pages, strict=True)
-                  if "申请人情况" not in page_text(lines) and "信息内容" not in page_text(lines)]
+    text_pages = [
+        c
+        for c, lines in zip(counts, pages, strict=True)
+        if "申请人情况" not in page_text(lines) and "信息内容" not in page_text(lines)
+    ]
     assert max(text_pages) == 22
-    pitch = [b.y0 - a.y0 for a, b in zip(body_lines(pages[1]), body_lines(pages[1])[1:],
-                                           strict=False)]
+    pitch = [
+        b.y0 - a.y0 for a, b in zip(body_lines(pages[1]), body_lines(pages[1])[1:], strict=False)
+    ]
     assert all(abs(p - 225 / 22) < 0.3 for p in pitch), pitch
 
 
 def test_a_full_line_holds_28_characters(pages: list[list[Line]]) -> None:
-    full = [ln.text for ln in body_lines(pages[1])
-            if ln.x0 < TEXT_LEFT_MM + 1 and ln.x1 > TEXT_RIGHT_MM - 2
-            and not any(ch.isascii() for ch in ln.text)]
+    full = [
+        ln.text
+        for ln in body_lines(pages[1])
+        if ln.x0 < TEXT_LEFT_MM + 1
+        and ln.x1 > TEXT_RIGHT_MM - 2
+        and not any(ch.isascii() for ch in ln.text)
+    ]
     # Line-breaking rules (no 〔 or “ at a line's end) leave some lines a character short.
     lengths = [len(t) for t in full]
     assert max(lengths) == 28 and lengths.count(28) > len(lengths) / 2, full
 
 
-def test_every_page_is_numbered_with_dashes_odd_right_even_left(
-        pages: list[list[Line]]) -> None:
+def test_every_page_is_numbered_with_dashes_odd_right_even_left(pages: list[list[Line]]) -> None:
     for number, lines in enumerate(pages, start=1):
         [mark] = [ln for ln in lines if re.fullmatch(r"—\d+—", ln.text)]
         assert mark.text == f"—{number}—"
@@ -156,14 +93,19 @@ def test_the_three_tables_are_complete_with_their_headers(pages: list[list[Line]
         for cell in table.cells:
             if cell.kind is CellKind.VALUE or not cell.text:
                 continue
-            width = sum(table.column_widths_mm[cell.col:cell.col + cell.colspan])
+            width = sum(table.column_widths_mm[cell.col : cell.col + cell.colspan])
             assert first_line_of(cell.text, table, width) in whole, (table.name, cell.text)
     for figure in ("14873", "486", "347.08万元"):
         assert figure in whole
 
 
 def test_table_3_repeats_its_header_on_each_page(pages: list[list[Line]]) -> None:
-    rows = ("一、本年新收政府信息公开申请数量", "1.属于国家秘密", "（七）总计", "四、结转下年度继续办理")
+    rows = (
+        "一、本年新收政府信息公开申请数量",
+        "1.属于国家秘密",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    )
     with_rows = [lines for lines in pages if any(row in page_text(lines) for row in rows)]
     assert len(with_rows) >= 2  # the demo's table 3 runs over a page break
     for lines in with_rows:
@@ -171,7 +113,8 @@ def test_table_3_repeats_its_header_on_each_page(pages: list[list[Line]]) -> Non
 
 
 def test_the_signature_and_date_are_on_the_page_of_the_last_paragraph(
-        pages: list[list[Line]]) -> None:
+    pages: list[list[Line]],
+) -> None:
     [last_page] = [lines for lines in pages if "本单位无其他报告事项。" in page_text(lines)]
     texts = [ln.text for ln in last_page]
     assert "高青县行政审批服务局" in texts

@@ -63,13 +63,15 @@ def test_a_lost_merge_is_found(docx_2020: Path, tmp_path: Path) -> None:
         verify_docx(copy, report, build_blocks(report))
 
 
-def test_a_bad_file_never_replaces_the_old_one(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_file_never_replaces_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "年报.docx"
     target.write_bytes(b"the report printed last week")
 
-    def faulty_writer(blocks: object, profile: LayoutProfile, path: Path,
-                      now: dt.datetime | None = None) -> None:
+    def faulty_writer(
+        blocks: object, profile: LayoutProfile, path: Path, now: dt.datetime | None = None
+    ) -> None:
         write_docx(blocks, profile, path, now)  # type: ignore[arg-type]
         rewrite_document_xml(path, ">14873<", ">1487<")
 

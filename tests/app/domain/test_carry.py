@@ -28,3 +28,27 @@ def test_seed_to_2021_says_what_could_not_be_carried() -> None:
     assert report.chapter("5").startswith(DRAFT_MARK)
     assert len(notes) == 1 and "国办公开办函〔2021〕30号" in notes[0]
     assert "2021年1月1日" in report.preamble
+
+
+def test_the_heading_marks_of_the_text_go_with_the_draft() -> None:
+    previous = read_report_file(SEED)
+    previous.headings = {
+        "1": {"（一）体制机制建设": 0},
+        "5": {"一是对政府信息公开": 2},
+        "3": {"说明": 2},
+    }
+    report, _ = start_next_year(previous)
+    assert report.headings == {"1": {"（一）体制机制建设": 0}, "5": {"一是对政府信息公开": 2}}
+
+
+def test_a_year_started_from_a_draft_is_marked_once_and_keeps_its_first_heading() -> None:
+    from app.document.model import TextRole
+    from app.document.text_blocks import text_paragraphs
+
+    first, _ = start_next_year(read_report_file(SEED))
+    second, _ = start_next_year(first)  # last year's draft was never finished
+    for report in (first, second):
+        text = report.chapter("1")
+        assert text.count(DRAFT_MARK) == 1 and text.startswith(DRAFT_MARK + "（一）体制机制建设")
+        heading = text_paragraphs(text)[0]
+        assert heading.runs[0].role is TextRole.HEADING2

@@ -29,8 +29,22 @@ def demo_reports() -> dict[str, Report]:
 DEMO = demo_reports()
 
 
-WORDS = ("本机关", "认真贯彻", "政务公开", "工作要求", "进一步完善", "制度建设", "加强培训",
-         "平台建设", "主动公开信息", "依申请公开", "解读回应", "监督保障", "稳步推进", "群众满意")
+WORDS = (
+    "本机关",
+    "认真贯彻",
+    "政务公开",
+    "工作要求",
+    "进一步完善",
+    "制度建设",
+    "加强培训",
+    "平台建设",
+    "主动公开信息",
+    "依申请公开",
+    "解读回应",
+    "监督保障",
+    "稳步推进",
+    "群众满意",
+)
 UNIT_CHARS = "青山河东西南北城乡区县市场监督管理教育卫生交通财政审批服务"
 SUFFIXES = ("局", "委员会", "办公室", "人民政府", "街道办事处")
 
@@ -48,9 +62,9 @@ def sentences(draw: st.DrawFn, placeholders_too: bool = True) -> str:
 @st.composite
 def chapter_texts(draw: st.DrawFn) -> str:
     lines = draw(st.lists(sentences(), min_size=0, max_size=4))
-    if lines and draw(st.booleans()):
+    if len(lines) > 0 and draw(st.booleans()):
         lines.insert(0, "（一）" + draw(st.sampled_from(WORDS)))
-    if lines and draw(st.booleans()):
+    if len(lines) > 0 and draw(st.booleans()):
         lines.insert(1, "")  # a blank line between paragraphs is not printed
     return "\n".join(lines)
 
@@ -59,7 +73,7 @@ def _value(draw: st.DrawFn, kind: ValueKind) -> int | Decimal:
     if kind is ValueKind.COUNT:
         return draw(st.integers(0, 10**7))
     if kind is ValueKind.SIGNED_COUNT:
-        return draw(st.integers(-10**5, 10**5))
+        return draw(st.integers(-(10**5), 10**5))
     places = draw(st.integers(0, 6))
     return Decimal(draw(st.integers(0, 10**11))).scaleb(-places)
 
@@ -69,11 +83,15 @@ def reports(draw: st.DrawFn) -> Report:
     year = draw(st.integers(2019, 2026))
     unit = draw(st.text(UNIT_CHARS, min_size=2, max_size=14)) + draw(st.sampled_from(SUFFIXES))
     report = Report(unit=unit, year=year)
-    report.preamble = draw(st.sampled_from([
-        "",
-        f"本报告根据《中华人民共和国政府信息公开条例》编制。数据统计期限自{year}年1月1日起至"
-        f"{year}年12月31日止。",
-    ])) + draw(sentences(placeholders_too=False))
+    report.preamble = draw(
+        st.sampled_from(
+            [
+                "",
+                f"本报告根据《中华人民共和国政府信息公开条例》编制。数据统计期限自{year}年1月1日起至"
+                f"{year}年12月31日止。",
+            ]
+        )
+    ) + draw(sentences(placeholders_too=False))
     for number in "123456":
         if number in "156" or draw(st.integers(0, 4)) == 0:
             report.chapters[number] = draw(chapter_texts())

@@ -21,8 +21,9 @@ def _plain(text: str) -> str:
     return text
 
 
-def table_rows(report: Report, table: TableLayout, style: str,
-               label: Styler = _plain, value: Styler = _plain) -> list[list[str]]:
+def table_rows(
+    report: Report, table: TableLayout, style: str, label: Styler = _plain, value: Styler = _plain
+) -> list[list[str]]:
     rows = []
     for r in range(table.n_rows):
         cells: list[str] = []
@@ -61,8 +62,13 @@ def render_rows(rows: list[list[str]], style: str) -> list[str]:
     return out
 
 
-def render(report: Report, style: str, label: Styler = _plain, value: Styler = _plain,
-           headings: tuple[str, ...] = CHAPTER_HEADINGS) -> str:
+def render(
+    report: Report,
+    style: str,
+    label: Styler = _plain,
+    value: Styler = _plain,
+    headings: tuple[str, ...] = CHAPTER_HEADINGS,
+) -> str:
     lines = [report.unit, f"{report.year}年政府信息公开工作年度报告", report.preamble]
     layout = report.layout
     tables = {"2": layout.table2, "3": layout.table3, "4": layout.table4}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,24 @@ from app.readers.text_reader import read_text
 from tests.paths import SEED
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80)
-PIECES = st.sampled_from([
-    "一、总体情况", "第二十条第（一）项", "\t", " | ", "\n", "三、本年度办理结果", "2021年", "12",
-    "（七）总计", "行政复议", "/", "五、存在的主要问题及改进情况", "1.属于国家秘密", "",
-])
+PIECES = st.sampled_from(
+    [
+        "一、总体情况",
+        "第二十条第（一）项",
+        "\t",
+        " | ",
+        "\n",
+        "三、本年度办理结果",
+        "2021年",
+        "12",
+        "（七）总计",
+        "行政复议",
+        "/",
+        "五、存在的主要问题及改进情况",
+        "1.属于国家秘密",
+        "",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -48,6 +63,17 @@ def test_file_messages_name_the_file(tmp_path: Path) -> None:
         assert str(info.value).startswith(name + "：")
     with pytest.raises(ReadError, match="不存在"):
         read_report_file(tmp_path / "missing.txt")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes in the file system are POSIX's")
+def test_a_pipe_or_a_device_is_refused_not_read_forever(tmp_path: Path) -> None:
+    """A pipe's reader waits for a writer that never comes, and /dev/zero never ends: both
+    would hang the window (and /dev/zero fill the memory) before any size was known."""
+    pipe = tmp_path / "report.txt"
+    os.mkfifo(pipe)
+    for path in (pipe, Path("/dev/zero")):
+        with pytest.raises(ReadError, match="不是普通文件"):
+            read_report_file(path)
 
 
 def test_gbk_text_is_read(tmp_path: Path) -> None:
@@ -89,8 +115,7 @@ def test_yuan_in_a_wan_yuan_column_is_shown_not_rescaled() -> None:
 
     written = sample_report("2021", random.Random(1))
     written.set("table2:fees.amount", None)
-    text = render(written, "tabs").replace(
-        "行政事业性收费\t", "行政事业性收费\t91163600元", 1)
+    text = render(written, "tabs").replace("行政事业性收费\t", "行政事业性收费\t91163600元", 1)
     read = read_text(text)
     assert read.get("table2:fees.amount") == "91163600元"
     [r5] = [f for f in check(read) if f.rule == "R5"]

@@ -53,9 +53,9 @@ def _lying_sizes(data: bytes, name: str, size: int) -> bytes:
     while True:
         at = raw.find(b"PK\x01\x02", at)
         assert at >= 0
-        name_len = int.from_bytes(raw[at + 28:at + 30], "little")
-        if bytes(raw[at + 46:at + 46 + name_len]) == encoded:
-            raw[at + 24:at + 28] = size.to_bytes(4, "little")
+        name_len = int.from_bytes(raw[at + 28 : at + 30], "little")
+        if bytes(raw[at + 46 : at + 46 + name_len]) == encoded:
+            raw[at + 24 : at + 28] = size.to_bytes(4, "little")
             return bytes(raw)
         at += 4
 
@@ -67,7 +67,8 @@ def _bomb() -> bytes:
 
 def _billion_laughs() -> bytes:
     entities = '<!ENTITY a0 "lol">' + "".join(
-        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
     with zipfile.ZipFile(io.BytesIO(_good())) as z:
         xml = z.read("word/document.xml").decode()
     head, rest = xml.split("?>", 1)
@@ -101,7 +102,7 @@ def _truncated() -> bytes:
 def _damaged_deflate() -> bytes:
     data = bytearray(_good())
     at = data.find(b"word/document.xml") + len("word/document.xml") + 40
-    data[at:at + 200] = bytes(200)
+    data[at : at + 200] = bytes(200)
     return bytes(data)
 
 
@@ -109,21 +110,27 @@ def _strict() -> bytes:
     data = _good()
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         rels = z.read("_rels/.rels").decode()
-    rels = rels.replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-                        "officeDocument",
-                        "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+    rels = rels.replace(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+    )
     return _rezip(data, {"_rels/.rels": rels.encode()})
 
 
 CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "old binary .doc": (lambda: _cfb("Root Entry", "WordDocument", "1Table"), "另存为 .docx"),
-    "password-protected .docx": (lambda: _cfb("Root Entry", "EncryptionInfo", "EncryptedPackage"),
-                                 "密码"),
+    "password-protected .docx": (
+        lambda: _cfb("Root Entry", "EncryptionInfo", "EncryptedPackage"),
+        "密码",
+    ),
     "truncated zip": (_truncated, "损坏"),
     "damaged compressed data": (_damaged_deflate, "损坏"),
     "zip bomb": (_bomb, "压缩炸弹"),
     # zipfile stops at the stated size and then finds the checksum wrong.
-    "a part lying about its size": (lambda: _lying_sizes(_good(), "word/document.xml", 1000), "损坏"),
+    "a part lying about its size": (
+        lambda: _lying_sizes(_good(), "word/document.xml", 1000),
+        "损坏",
+    ),
     "XML entity expansion": (_billion_laughs, "DOCTYPE"),
     "a letter, not a report": (_not_a_report, "不像是一份政府信息公开工作年度报告"),
     "an Excel file named .docx": (_excel_named_docx, "Excel 文件"),
@@ -190,15 +197,26 @@ def test_any_damage_reads_or_fails_cleanly(flips: list[tuple[int, int]]) -> None
         assert str(error)
 
 
-
 def test_a_picture_with_a_doctype_is_carried_not_refused() -> None:
-    """An SVG logo keeps its DOCTYPE; pictures are never parsed as XML, so the report reads."""
+    """An SVG logo keeps its DOCTYPE; pictures are never parsed as XML, so the report reads.
+    (Word declares the picture's type, as here; a part that says it is no picture is checked.)"""
     from app.readers.docx_reader import read_docx
 
-    svg = (b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
-           b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>')
-    read = read_docx(_rezip(_good(), {"word/media/image9.svg": svg}))
+    svg = (
+        b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>'
+    )
+    with zipfile.ZipFile(io.BytesIO(_good())) as z:
+        types = z.read("[Content_Types].xml").decode()
+    types = types.replace(
+        "</Types>", '<Default Extension="svg" ContentType="image/svg+xml"/></Types>'
+    )
+    read = read_docx(
+        _rezip(_good(), {"word/media/image9.svg": svg, "[Content_Types].xml": types.encode()})
+    )
     assert read.year == 2022
+    with pytest.raises(ReadError, match="DOCTYPE"):
+        read_docx(_rezip(_good(), {"word/media/image9.svg": svg}))
 
 
 def test_a_huge_white_bitmap_is_a_picture_not_a_bomb() -> None:
@@ -211,7 +229,12 @@ def test_a_huge_white_bitmap_is_a_picture_not_a_bomb() -> None:
 
 def test_a_bomb_among_the_pictures_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "图.docx"
-    path.write_bytes(_lying_sizes(_rezip(_good(), {"word/media/a.png": b"\x00" * 4096}),
-                                  "word/media/a.png", 500 * 1024 * 1024))
+    path.write_bytes(
+        _lying_sizes(
+            _rezip(_good(), {"word/media/a.png": b"\x00" * 4096}),
+            "word/media/a.png",
+            500 * 1024 * 1024,
+        )
+    )
     with pytest.raises(ReadError, match="压缩炸弹"):
         read_report_file(path)

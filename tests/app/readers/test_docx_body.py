@@ -26,8 +26,9 @@ def _tc(text: str, props: str = "") -> str:
 
 def _rows_of(tbl_xml: str) -> list[list[str]]:
     body = parse_xml(f"<w:body {W}>{tbl_xml}</w:body>")
-    return [line.cells or [line.text] for line in body_lines(body, Numbering(None, None))
-            if line.text]
+    return [
+        line.cells or [line.text] for line in body_lines(body, Numbering(None, None)) if line.text
+    ]
 
 
 def test_grid_before_hmerge_and_content_controls() -> None:
@@ -57,13 +58,17 @@ def test_a_downward_merge_repeats_labels_not_figures() -> None:
         f"<w:tr>{_tc('', cont)}{_tc('5')}</w:tr>"
         "</w:tbl>"
     )
-    assert _rows_of(tbl) == [["三、本年度办理结果", "7"], ["三、本年度办理结果", ""],
-                             ["三、本年度办理结果", "5"]]
+    assert _rows_of(tbl) == [
+        ["三、本年度办理结果", "7"],
+        ["三、本年度办理结果", ""],
+        ["三、本年度办理结果", "5"],
+    ]
 
 
 def test_a_continued_merge_without_its_start_is_blank() -> None:
-    body = parse_xml(f"<w:body {W}><w:tbl><w:tr>{_tc('', '<w:vMerge/>')}{_tc('x')}</w:tr>"
-                     "</w:tbl></w:body>")
+    body = parse_xml(
+        f"<w:body {W}><w:tbl><w:tr>{_tc('', '<w:vMerge/>')}{_tc('x')}</w:tr></w:tbl></w:body>"
+    )
     rows = word_rows(body[0], [["", "x"]])
     assert cell_texts(join_parts([rows])) == [["", "x"]]
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.domain.chapters import CHAPTER_HEADINGS
 from app.domain.findings import Severity
 from app.domain.report import Report
 from app.readers.docx_reader import read_docx
@@ -54,8 +55,10 @@ def test_word_variant_reads_back(variant: str, layout_id: str) -> None:
     assert read.headings_found == ["1", "2", "3", "4", "5", "6"]
     for number in ("1", "5", "6"):
         assert read.chapter(number) == written.chapter(number)
-    assert (read.signature_unit, read.signature_date) == (written.signature_unit,
-                                                          written.signature_date)
+    assert (read.signature_unit, read.signature_date) == (
+        written.signature_unit,
+        written.signature_date,
+    )
     assert read.reader_notes == ([SUBTOTAL_NOTE] if VARIANTS[variant].subtotal else [])
 
 
@@ -67,11 +70,16 @@ def test_a_split_table_is_two_word_tables() -> None:
 
 @pytest.mark.parametrize("layout_id", ["2019", "2021"])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10**6), at=st.integers(3, 27),
-       merge=st.sampled_from(["merge", "repeat", "once"]), titles=st.booleans(),
-       subtotal=st.booleans())
-def test_table_3_split_anywhere(layout_id: str, seed: int, at: int, merge: str, titles: bool,
-                                subtotal: bool) -> None:
+@given(
+    seed=st.integers(0, 10**6),
+    at=st.integers(3, 27),
+    merge=st.sampled_from(["merge", "repeat", "once"]),
+    titles=st.booleans(),
+    subtotal=st.booleans(),
+)
+def test_table_3_split_anywhere(
+    layout_id: str, seed: int, at: int, merge: str, titles: bool, subtotal: bool
+) -> None:
     written = sample_report(layout_id, random.Random(seed), blanks=True)
     at = min(at, written.layout.table3.n_rows - 1)
     style = Style(split_table3_at=at, merge=merge, repeat_header=titles, subtotal=subtotal)
@@ -114,8 +122,11 @@ def test_published_reports_rebuilt_in_word(name: str, style: str) -> None:
     report = read_report_file(FIXTURES / name)
     variant = Style(split_table3_at=15) if style == "split" else Style(merge=style)
     read = read_docx(word_report(report, variant))
-    assert (read.unit, read.year, read.layout_id) == (expected["unit"], expected["year"],
-                                                       expected["layout"])
+    assert (read.unit, read.year, read.layout_id) == (
+        expected["unit"],
+        expected["year"],
+        expected["layout"],
+    )
     for table in ("table2", "table3", "table4"):
         assert read.table_cells(table) == expected[table], table
     assert read.money_units == expected["units"]
@@ -139,7 +150,7 @@ def _with_body_xml(report: Report, chapter_xml: str) -> bytes:
 
     document = docx.Document(io.BytesIO(word_report(report)))
     target = next(p for p in document.paragraphs if p.text == report.chapter("5"))
-    for run in parse_xml(f'<w:p {nsdecls("w")}>{chapter_xml}</w:p>'):
+    for run in parse_xml(f"<w:p {nsdecls('w')}>{chapter_xml}</w:p>"):
         target._p.append(run)
     out = io.BytesIO()
     document.save(out)
@@ -177,10 +188,48 @@ def test_lead_text_above_a_table_is_the_chapters_and_never_a_table_row() -> None
 @pytest.mark.parametrize("merge", ["merge", "once"])
 def test_words_typed_into_figure_cells_stay_in_their_cells(merge: str) -> None:
     written = sample_report("2021", random.Random(6))
-    typed = ["table3:new.natural", "table3:deny_secret.total", "table2:licensing.decisions",
-             "table4:review.upheld"]
+    typed = [
+        "table3:new.natural",
+        "table3:deny_secret.total",
+        "table2:licensing.decisions",
+        "table4:review.upheld",
+    ]
     for ref in typed:
         written.set(ref, "见附件")
     read = read_docx(word_report(written, Style(merge=merge)))
     assert_same_figures(read, written)
     assert set(typed) <= {cell for f in check(read) if f.rule == "R5" for cell in f.cells}
+
+
+PUBLISHED_2022 = "report_2022_pingtan.txt"
+AS_PUBLISHED = (
+    *CHAPTER_HEADINGS[:3],
+    "四、政府信息公开行政法复议、行政诉讼情况",
+    *CHAPTER_HEADINGS[4:],
+)
+HEADING_VARIANTS = {
+    "chapter 4 heading as published (行政法复议)": Style(headings=AS_PUBLISHED),
+    "the same, numbered by Word": Style(headings=AS_PUBLISHED, numbered_headings=True),
+    "chapter 4 heading left out": Style(
+        headings=tuple("" if n == 3 else h for n, h in enumerate(CHAPTER_HEADINGS))
+    ),
+    "headings 二 to 五 left out": Style(
+        headings=tuple("" if n in (1, 2, 3, 4) else h for n, h in enumerate(CHAPTER_HEADINGS))
+    ),
+    "no headings at all": Style(headings=("",) * 6),
+    "chapters 三 and 四 swapped": Style(chapters="124356"),
+    "chapter 五 first": Style(chapters="512346", headings=AS_PUBLISHED),
+    "chapter 4 heading garbled": Style(
+        headings=tuple("四、复仪讼诉情况" if n == 3 else h for n, h in enumerate(CHAPTER_HEADINGS))
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(HEADING_VARIANTS))
+def test_a_word_file_reads_the_tables_its_text_reads_whatever_its_headings(variant: str) -> None:
+    expected = EXPECTED[PUBLISHED_2022]
+    report = read_report_file(FIXTURES / PUBLISHED_2022)
+    read = read_docx(word_report(report, HEADING_VARIANTS[variant]))
+    for table in ("table2", "table3", "table4"):
+        assert read.table_cells(table) == expected[table], table
+    assert not [note for note in read.reader_notes if note.startswith("没有读到")]

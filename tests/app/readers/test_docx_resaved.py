@@ -29,9 +29,21 @@ def resave(source: Path, folder: Path, target: str) -> Path:
     out = folder / "out"
     env = dict(os.environ, HOME=str(folder))
     subprocess.run(
-        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={(folder / 'lo').as_uri()}",
-         "--convert-to", target, "--outdir", str(out), str(source)],
-        capture_output=True, env=env, timeout=300, check=False,
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(folder / 'lo').as_uri()}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
     converted = out / f"{source.stem}.{target.split(':')[0]}"
     assert converted.exists()
@@ -50,7 +62,8 @@ def test_a_report_resaved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
     assert read.chapter("1") == written.chapter("1")
     seed_again = resave(seed, tmp_path, "docx:MS Word 2007 XML")
     assert json_form.report_to_json(read_report_file(seed_again)) == json_form.report_to_json(
-        read_report_file(seed))
+        read_report_file(seed)
+    )
 
 
 def test_a_real_binary_doc_says_save_as_docx_even_when_renamed(tmp_path: Path) -> None:

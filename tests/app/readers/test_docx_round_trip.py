@@ -50,10 +50,14 @@ def assert_reads_back(report: Report) -> None:
     for number, heading in zip("123456", CHAPTER_HEADINGS, strict=True):
         assert back.chapter(number) == printed_text(report.chapter(number), report, heading), number
     assert back.headings_found == ["1", "2", "3", "4", "5", "6"]
+    assert back.headings == report.headings  # the rules read the file as they read the text
     assert back.signature_unit == (report.signature_unit or report.unit)
     assert back.signature_date == report.signature_date
-    empty = [name for table, name in (("table2", "表二"), ("table3", "表三"), ("table4", "表四"))
-             if not report.table_cells(table)]
+    empty = [
+        name
+        for table, name in (("table2", "表二"), ("table3", "表三"), ("table4", "表四"))
+        if not report.table_cells(table)
+    ]
     assert back.reader_notes == [f"没有读到{name}的数字" for name in empty]
 
 

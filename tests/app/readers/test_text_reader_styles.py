@@ -44,8 +44,17 @@ def sample_report(layout_id: str, rng: random.Random, blanks: bool = False) -> R
             elif spec.kind is ValueKind.SIGNED_COUNT:
                 report.set(spec.ref, rng.choice([0, -18, 26, 3]))
             else:
-                report.set(spec.ref, rng.choice([Decimal("0"), Decimal("347.08"),
-                                                 Decimal("24252.311082"), Decimal("73802895.90")]))
+                report.set(
+                    spec.ref,
+                    rng.choice(
+                        [
+                            Decimal("0"),
+                            Decimal("347.08"),
+                            Decimal("24252.311082"),
+                            Decimal("73802895.90"),
+                        ]
+                    ),
+                )
                 if spec.kind is ValueKind.MONEY_WITH_UNIT:
                     report.money_units[spec.ref] = rng.choice(["元", "万元"])
     return report
@@ -155,8 +164,9 @@ def test_extra_subtotal_column_is_dropped_with_a_note() -> None:
             numbers = [int(c) for c in cells[-7:]]
             cells = [*cells[:-7], str(numbers[0]), str(sum(numbers[1:6])), *cells[-6:]]
         lines.append("\t".join(cells))
-    text = "\n".join(["某某局2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
-                      *lines])
+    text = "\n".join(
+        ["某某局2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *lines]
+    )
     read = read_text(text)
     assert read.table_cells("table3") == written.table_cells("table3")
     assert any("多出一列" in note for note in read.reader_notes)
@@ -168,8 +178,13 @@ def test_words_typed_into_figure_cells_stay_in_their_cells(style: str, layout_id
     # "见附件" in a row's first figure cell reads like a label; it must not shift the row.
     written = sample_report(layout_id, random.Random(6))
     rules = "rules.made" if layout_id == "2019" else "rules.issued"
-    typed = ["table3:new.natural", "table3:open.total", f"table2:{rules}",
-             "table4:review.upheld", "table4:suit_after_review.total"]
+    typed = [
+        "table3:new.natural",
+        "table3:open.total",
+        f"table2:{rules}",
+        "table4:review.upheld",
+        "table4:suit_after_review.total",
+    ]
     if layout_id == "2021" and style != "stream":  # a row of one figure (stream: no telling)
         typed.append("table2:licensing.decisions")
     for ref in typed:
@@ -197,3 +212,25 @@ def test_a_unit_column_beside_the_labels_is_no_figure() -> None:
     read = read_text("\n".join(lines))
     for table in ("table2", "table3"):
         assert read.table_cells(table) == written.table_cells(table), table
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_tables_are_found_by_their_labels_whatever_the_headings(style: str) -> None:
+    written = sample_report("2021", random.Random(11))
+    text = render(written, style)
+    three, four, five = (text.index(h) for h in CHAPTER_HEADINGS[2:5])
+    swapped = text[:three] + text[four:five] + text[three:four] + text[five:]
+    garbled = render(
+        written,
+        style,
+        headings=(
+            *CHAPTER_HEADINGS[:3],
+            "四、政府信息公开行政法复议、行政诉讼情况",
+            "",
+            CHAPTER_HEADINGS[5],
+        ),
+    )
+    for pasted in (swapped, garbled):
+        read = read_text(pasted)
+        assert_same_figures(read, written)
+        assert not [note for note in read.reader_notes if note.startswith("没有读到")]

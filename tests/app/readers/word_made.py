@@ -52,6 +52,10 @@ class Style:
     frame: bool = False  # the whole report inside a one-cell table
     title_in_one_paragraph: bool = False  # unit and "YYYY年…报告" with a line break between
     table_layouts: dict[str, str] = field(default_factory=dict)  # tables in another layout
+    # The chapter headings as this agency typed them ("" leaves one out), in document order
+    # of `chapters` (the chapter numbers, so that parts can be missing or reordered).
+    headings: tuple[str, ...] = CHAPTER_HEADINGS
+    chapters: str = "123456"
 
 
 def grid_cells(report: Report, table: TableLayout, style: Style) -> list[Cell]:
@@ -79,15 +83,18 @@ def with_subtotal(cells: list[Cell], report: Report) -> list[Cell]:
     layout = get_layout(report.table_layout_id("table3")).table3
     out.append(Cell(2, 9, "小计"))
     for i, row_key in enumerate(layout.row_keys):
-        parts = [report.get(f"table3:{row_key}.{c}") for c in
-                 ("business", "research", "public_interest", "legal", "other")]
+        parts = [
+            report.get(f"table3:{row_key}.{c}")
+            for c in ("business", "research", "public_interest", "legal", "other")
+        ]
         total = sum(p for p in parts if isinstance(p, int))
         out.append(Cell(layout.header_rows + i, 9, str(total), label=False))
     return out
 
 
-def split(cells: list[Cell], at: int, header_rows: int,
-          repeat_header: bool) -> tuple[list[Cell], list[Cell]]:
+def split(
+    cells: list[Cell], at: int, header_rows: int, repeat_header: bool
+) -> tuple[list[Cell], list[Cell]]:
     """Two Word tables: rows before `at`, then (the header and) the rows from `at`. A label
     merged across the split starts again, empty, in the second table, as Word leaves it."""
     first, second = [], []
@@ -144,14 +151,18 @@ def word_report(report: Report, style: Style | None = None) -> bytes:
     for line in report.preamble.splitlines():
         body.add_paragraph(line)  # type: ignore[attr-defined]
     tables = {"2": "table2", "3": "table3", "4": "table4"}
-    for number, heading in zip("123456", CHAPTER_HEADINGS, strict=True):
-        p = body.add_paragraph()  # type: ignore[attr-defined]
-        if style.numbered_headings:
-            p.add_run(heading[2:])
-            p._p.get_or_add_pPr().append(parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
-        else:
-            p.add_run(heading).bold = True
+    for number in style.chapters:
+        heading = style.headings[int(number) - 1]
+        if heading and style.numbered_headings:
+            p = body.add_paragraph()  # type: ignore[attr-defined]
+            p.add_run(heading.split("、", 1)[-1])
+            p._p.get_or_add_pPr().append(
+                parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+                )
+            )
+        elif heading:
+            body.add_paragraph().add_run(heading).bold = True  # type: ignore[attr-defined]
         for line in report.chapter(number).splitlines():
             if line.strip():
                 body.add_paragraph(line)  # type: ignore[attr-defined]
@@ -187,8 +198,7 @@ def _add_report_table(body: object, report: Report, name: str, style: Style) -> 
     if name == "table3" and style.subtotal:
         cells = with_subtotal(cells, report)
     if name == "table3" and style.split_table3_at is not None:
-        first, second = split(cells, style.split_table3_at, table.header_rows,
-                              style.repeat_header)
+        first, second = split(cells, style.split_table3_at, table.header_rows, style.repeat_header)
         add_table(body, first, style)
         body.add_paragraph(style.continued_text)  # type: ignore[attr-defined]
         add_table(body, second, style)
@@ -198,8 +208,10 @@ def _add_report_table(body: object, report: Report, name: str, style: Style) -> 
 
 def _add_signature(body: object, report: Report) -> None:
     body.add_paragraph("")  # type: ignore[attr-defined]
-    for text in (report.signature_unit,
-                 format_date(report.signature_date) if report.signature_date else ""):
+    for text in (
+        report.signature_unit,
+        format_date(report.signature_date) if report.signature_date else "",
+    ):
         if text:
             p = body.add_paragraph(text)  # type: ignore[attr-defined]
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -208,13 +220,18 @@ def _add_signature(body: object, report: Report) -> None:
 def _add_chinese_numbering(document: object) -> None:
     """numId 90: level 0 "一、" in chineseCounting, as agencies' templates number chapters."""
     numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:multiLevelType w:val="hybridMultilevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/></w:lvl>'
-        "</w:abstractNum>"))
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:multiLevelType w:val="hybridMultilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from app.domain.layouts import get_layout
 from app.domain.report import Report
 from app.rules import check
-from app.rules.table_rules import APPLICANTS, TABLE4_PARTS
 
+APPLICANTS = ("natural", "business", "research", "public_interest", "legal", "other")
+TABLE4_PARTS = ("upheld", "corrected", "other", "pending")
 TABLE_RULES = {"R1", "R2", "R3", "R4"}
 
 

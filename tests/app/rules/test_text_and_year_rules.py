@@ -19,8 +19,11 @@ def filled(year: int = 2021) -> Report:
     for table in report.layout.tables:
         for spec in table.cells:
             report.set(spec.ref, 0)
-    report.chapters = {"1": "总体情况。", "5": "问题在于培训不足，将加强培训。",
-                       "6": "本年度未收取信息处理费。"}
+    report.chapters = {
+        "1": "总体情况。",
+        "5": "问题在于培训不足，将加强培训。",
+        "6": "本年度未收取信息处理费。",
+    }
     return report
 
 
@@ -101,7 +104,8 @@ def test_r9_r10_in_force_across_years() -> None:
     report.set("table2:normative_docs.repealed", 13)
     report.set("table2:normative_docs.in_force", 0)
     assert [f.cells[0] for f in findings(report, "R10", previous)] == [
-        "table2:normative_docs.repealed"]
+        "table2:normative_docs.repealed"
+    ]
     assert [f.severity.value for f in findings(report, "R9", previous)] == ["info"]
 
 

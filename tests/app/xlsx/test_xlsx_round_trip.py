@@ -39,8 +39,11 @@ def test_demo_reports_tables_read_back_identical(name: str, tmp_path: Path) -> N
     assert_tables_identical(_read_back(DEMO[name], tmp_path), DEMO[name])
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(report=reports())
 def test_generated_reports_tables_read_back_identical(report: Report, tmp_path: Path) -> None:
     assert_tables_identical(_read_back(report, tmp_path), report)
@@ -68,20 +71,24 @@ def test_figures_are_numbers_and_headers_are_merged_as_printed(tmp_path: Path) -
             else:
                 assert cell.value == g.text
     amount = book[SHEET_NAMES["table2"]]
-    cell = next(c for row in amount.iter_rows() for c in row if c.value == Decimal("347.08")
-                or c.value == 347.08)
+    cell = next(
+        c
+        for row in amount.iter_rows()
+        for c in row
+        if c.value == Decimal("347.08") or c.value == 347.08
+    )
     assert cell.number_format == '0.00"万元"'
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     report = sample_report("2021", random.Random(1))
-    report.set("table3:new.research", "=HYPERLINK(\"x\")")
+    report.set("table3:new.research", '=HYPERLINK("x")')
     path = tmp_path / "t.xlsx"
     export_xlsx(report, path)
     sheet = load_workbook(path)[SHEET_NAMES["table3"]]
     found = [c for row in sheet.iter_rows() for c in row if str(c.value).startswith("=")]
     assert found and all(c.data_type == "s" for c in found)
-    assert read_report_file(path).get("table3:new.research") == "=HYPERLINK(\"x\")"
+    assert read_report_file(path).get("table3:new.research") == '=HYPERLINK("x")'
 
 
 def test_a_figure_longer_than_excel_keeps_is_kept_as_text(tmp_path: Path) -> None:

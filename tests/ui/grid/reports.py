@@ -27,8 +27,7 @@ def filled_report(year: int) -> Report:
             report.set(spec.ref, 10 + i)
     columns: dict[str, list[int]] = {c: [] for c in APPLICANTS}
     for i, row in enumerate(layout.result_rows):
-        values = dict(zip(APPLICANTS, (i % 3 + 1, i % 2, 0, 0, 1 if i == 0 else 0, 0),
-                          strict=True))
+        values = dict(zip(APPLICANTS, (i % 3 + 1, i % 2, 0, 0, 1 if i == 0 else 0, 0), strict=True))
         _set_row(report, row, values)
         for c in APPLICANTS:
             columns[c].append(values[c])
@@ -40,10 +39,12 @@ def filled_report(year: int) -> Report:
     _set_row(report, "carried_in", carried_in)
     _set_row(report, "carried_out", carried_out)
     _set_row(report, "new", new)
-    for group, parts in (("review", (3, 1, 0, 1)), ("suit_direct", (1, 0, 0, 0)),
-                         ("suit_after_review", (0, 0, 0, 2))):
-        for column, value in zip(("upheld", "corrected", "other", "pending"), parts,
-                                 strict=True):
+    for group, parts in (
+        ("review", (3, 1, 0, 1)),
+        ("suit_direct", (1, 0, 0, 0)),
+        ("suit_after_review", (0, 0, 0, 2)),
+    ):
+        for column, value in zip(("upheld", "corrected", "other", "pending"), parts, strict=True):
             report.set(f"table4:{group}.{column}", value)
         report.set(f"table4:{group}.total", sum(parts))
     return report

@@ -60,8 +60,10 @@ def test_labels_and_headers_show_their_text_read_only(session_2021: ReportSessio
     row, _ = model.table.value_position("deny_security.natural")
     assert model.data(model.index(row, 2)) == "3.危及“三安全一稳定”"
     assert not model.flags(model.index(row, 2)) & Qt.ItemFlag.ItemIsEditable
-    assert model.data(model.index(row, 2), ROLE.BackgroundRole).color() == \
-        style.ROLE_BACKGROUND[CellRole.LABEL]
+    assert (
+        model.data(model.index(row, 2), ROLE.BackgroundRole).color()
+        == style.ROLE_BACKGROUND[CellRole.LABEL]
+    )
 
 
 def test_value_cells_show_the_report_figures(pingtan_2021: Report) -> None:
@@ -149,8 +151,10 @@ def test_a_broken_sum_turns_its_cell_red_with_the_message(
     tooltip = model.data(at(model, total), ROLE.ToolTipRole)
     assert "【错误】（一）予以公开：总计 99 ≠ 各类申请人之和 2" in tooltip
     # The other terms of the same sum are tinted, not red.
-    assert background(model, "table3:open.natural") == \
-        style.FINDING_INVOLVED_BACKGROUND[Severity.ERROR].name()
+    assert (
+        background(model, "table3:open.natural")
+        == style.FINDING_INVOLVED_BACKGROUND[Severity.ERROR].name()
+    )
     with qtbot.waitSignal(session_2021.findings_changed):
         session_2021.undo_stack.undo()
     assert background(model, total) is None
@@ -158,9 +162,13 @@ def test_a_broken_sum_turns_its_cell_red_with_the_message(
 
 def test_the_seed_report_shows_its_r2_error_in_red(seed_2020: Report) -> None:
     model = model_for(ReportSession(seed_2020), "table3")
-    assert background(model, "table3:na_not_held.total") == style.FINDING_BACKGROUND[Severity.ERROR].name()
+    assert (
+        background(model, "table3:na_not_held.total")
+        == style.FINDING_BACKGROUND[Severity.ERROR].name()
+    )
     assert "总计 0 ≠ 各类申请人之和 3" in model.data(
-        at(model, "table3:na_not_held.total"), ROLE.ToolTipRole)
+        at(model, "table3:na_not_held.total"), ROLE.ToolTipRole
+    )
 
 
 def test_a_blank_cell_gets_a_pale_warning_tint(session_2021: ReportSession) -> None:
@@ -168,7 +176,8 @@ def test_a_blank_cell_gets_a_pale_warning_tint(session_2021: ReportSession) -> N
     model.setData(at(model, "table4:suit_direct.other"), "")
     assert background(model, "table4:suit_direct.other") == style.BLANK_BACKGROUND.name()
     assert "格式要求没有的填 0" in model.data(
-        at(model, "table4:suit_direct.other"), ROLE.ToolTipRole)
+        at(model, "table4:suit_direct.other"), ROLE.ToolTipRole
+    )
 
 
 def test_r7_subtotal_is_a_hint_and_never_data(session_2021: ReportSession) -> None:
@@ -187,4 +196,5 @@ def test_r7_subtotal_is_a_hint_and_never_data(session_2021: ReportSession) -> No
 def test_table4_totals_hint_their_sum(session_2021: ReportSession) -> None:
     model = model_for(session_2021, "table4")
     assert "维持、纠正、其他结果、尚未审结之和：5" in model.data(
-        at(model, "table4:review.total"), ROLE.ToolTipRole)
+        at(model, "table4:review.total"), ROLE.ToolTipRole
+    )

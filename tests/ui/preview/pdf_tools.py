@@ -13,7 +13,7 @@ import pytest
 
 from app.docx_writer import export_docx
 from app.domain.report import Report
-from tests.app.docx_writer.test_render import SOFFICE, fontconfig_file
+from tests.app.docx_writer.rendered import SOFFICE, fontconfig_file
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
 
@@ -23,10 +23,14 @@ def need_poppler() -> None:
         pytest.skip("reading PDFs back needs poppler-utils (pdftotext, pdffonts, pdfinfo)")
 
 
-def page_texts(pdf: Path) -> list[str]:
-    """The text of each page, spaces and line breaks removed."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                         check=True).stdout.decode("utf-8")
+def page_texts(pdf: Path, raw: bool = False) -> list[str]:
+    """The text of each page, spaces and line breaks removed. `raw`: in the order it was
+    drawn (a table cell's lines one after the other), not as pdftotext reads lines across a
+    row whose cells hold two and three lines."""
+    options = ["-raw"] if raw else []
+    out = subprocess.run(
+        ["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     pages = out.split("\f")
     if pages and not pages[-1].strip():
         pages.pop()
@@ -34,15 +38,15 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True,
-                          text=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
 
 
 def fonts(pdf: Path) -> list[tuple[str, bool]]:
     """(font name, embedded) of each font in the file."""
-    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True,
-                         text=True).stdout.splitlines()[2:]
+    out = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, check=True, text=True
+    ).stdout.splitlines()[2:]
     found = []
     for line in out:
         fields = line.split()
@@ -59,9 +63,21 @@ def libreoffice_pages(report: Report, folder: Path) -> int:
     export_docx(report, source)
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(folder)), HOME=str(folder))
     result = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation={(folder / 'lo').as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-        capture_output=True, text=True, env=env, timeout=300, check=False,
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation={(folder / 'lo').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
     out = folder / "report.pdf"
     assert out.exists(), result.stdout + result.stderr

@@ -9,7 +9,12 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from tests.app.document.reports import demo_2020
-from tests.ui.preview.modal import ERRORS_QUESTION, answer_dialogs, ctrl_p_then_cancel
+from tests.ui.preview.modal import (
+    ERRORS_QUESTION,
+    answer_dialogs,
+    ctrl_p_then_cancel,
+    print_dialog_seen,
+)
 from tests.ui.preview.pdf_tools import need_poppler, page_count, page_texts
 from ui.preview.pane import PreviewPane
 from ui.preview.printing import make_printer, print_pages
@@ -60,7 +65,7 @@ def test_ctrl_p_asks_about_errors_then_opens_the_print_dialog(qtbot: QtBot) -> N
     flushed: list[bool] = []
     pane.before_output = lambda: flushed.append(True)
     seen = ctrl_p_then_cancel(qtbot, pane, pane.scroll_area)
-    assert seen == [ERRORS_QUESTION, "print dialog"]
+    assert seen == [ERRORS_QUESTION, print_dialog_seen()]
     assert flushed == [True]  # text being typed reaches the report before it prints
 
 
@@ -70,3 +75,18 @@ def test_saying_no_to_printing_a_report_with_errors_prints_nothing(qtbot: QtBot)
     answer_dialogs(["否"], seen)
     assert pane.print_report() is None
     assert seen == [ERRORS_QUESTION]
+
+
+def test_with_no_printer_the_user_is_told_so(qtbot: QtBot) -> None:
+    # A Windows PC with no printer, or with the print spooler stopped: Windows' print dialog
+    # would fail at once, which Qt reports as a cancel; the user must see why nothing happens.
+    from ui.preview.printing import ask_and_print
+
+    pane = pane_for(qtbot)
+    assert pane.document is not None
+    seen: list[str] = []
+    answer_dialogs(["确定"], seen)
+    assert ask_and_print(pane, pane.document, pane._fonts, "报告", can_print=lambda: False) is None
+    assert seen == [
+        "这台电脑上没有可用的打印机（或 Windows 的“Print Spooler（打印后台处理程序）”服务未启动）。"
+    ]

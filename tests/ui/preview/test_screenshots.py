@@ -60,8 +60,12 @@ def test_the_preview_follows_the_editor_part_by_part(qtbot: QtBot, folder: Path)
     splitter.setSizes([760, 680])
     splitter.show()
     qtbot.waitExposed(splitter)
-    for part, name in (("front", "front"), ("3", "table3"), ("5", "chapter5"),
-                       ("signature", "signature")):
+    for part, name in (
+        ("front", "front"),
+        ("3", "table3"),
+        ("5", "chapter5"),
+        ("signature", "signature"),
+    ):
         view.show_part(part)
         assert pane.current_page() == expected_page(pane.document, part), part
         QApplication.processEvents()  # scroll bars settle before the picture
@@ -78,7 +82,9 @@ def test_an_edit_in_the_editor_reaches_the_page(qtbot: QtBot, folder: Path) -> N
     pane.show()
     qtbot.waitExposed(pane)
     with qtbot.waitSignal(pane.refreshed, timeout=2000):
-        session.push(SetChapter("6", "本年度未收取信息处理费。本单位将于2022年继续做好政府信息公开工作。"))
+        session.push(
+            SetChapter("6", "本年度未收取信息处理费。本单位将于2022年继续做好政府信息公开工作。")
+        )
     pane.show_part("signature")
     pane.set_zoom(1.0)
     pane.show_part("signature")

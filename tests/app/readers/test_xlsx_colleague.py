@@ -15,12 +15,13 @@ from app.domain.layout import CellRole
 from app.domain.report import Report, format_value
 from app.readers.errors import ReadError
 from app.readers.files import read_report_file
-from app.xlsx.reader import read_xlsx_tables
+from app.readers.xlsx_reader import read_xlsx_tables
 from tests.app.readers.test_text_reader_styles import _typo, assert_same_figures, sample_report
 
 
-def colleague_workbook(report: Report, *, merged: bool, title: bool, one_sheet: bool,
-                       subtotal_text: bool = False) -> bytes:
+def colleague_workbook(
+    report: Report, *, merged: bool, title: bool, one_sheet: bool, subtotal_text: bool = False
+) -> bytes:
     """The three tables typed into Excel: from column B, labels merged or written once, some
     figures typed as text, a typo here and there, everything on one sheet or three."""
     book = Workbook()
@@ -33,8 +34,15 @@ def colleague_workbook(report: Report, *, merged: bool, title: bool, one_sheet: 
         if not one_sheet and n:
             sheet = book.create_sheet(f"Sheet{n + 1}")
             top = 1
-        sheet.cell(top, 2, ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                            "四、政府信息公开行政复议、行政诉讼情况")[n])
+        sheet.cell(
+            top,
+            2,
+            (
+                "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况",
+            )[n],
+        )
         top += 1
         for g in table.grid:
             r, c = top + g.row, 2 + g.col
@@ -48,8 +56,12 @@ def colleague_workbook(report: Report, *, merged: bool, title: bool, one_sheet: 
             else:
                 sheet.cell(r, c, _typo(g.text) if g.row % 3 == 0 else g.text)
             if merged and (g.rowspan > 1 or g.colspan > 1):
-                sheet.merge_cells(start_row=r, start_column=c, end_row=r + g.rowspan - 1,
-                                  end_column=c + g.colspan - 1)
+                sheet.merge_cells(
+                    start_row=r,
+                    start_column=c,
+                    end_row=r + g.rowspan - 1,
+                    end_column=c + g.colspan - 1,
+                )
         top += table.n_rows + 2
     out = io.BytesIO()
     book.save(out)
@@ -59,12 +71,14 @@ def colleague_workbook(report: Report, *, merged: bool, title: bool, one_sheet: 
 @pytest.mark.parametrize("layout_id", ["2019", "2021"])
 @pytest.mark.parametrize("merged", [True, False])
 @pytest.mark.parametrize("one_sheet", [True, False])
-def test_colleague_tables_read_into_the_open_report(layout_id: str, merged: bool,
-                                                    one_sheet: bool) -> None:
+def test_colleague_tables_read_into_the_open_report(
+    layout_id: str, merged: bool, one_sheet: bool
+) -> None:
     filled = sample_report(layout_id, random.Random(21), blanks=True)
     mine = sample_report(layout_id, random.Random(99))
-    data = colleague_workbook(filled, merged=merged, title=False, one_sheet=one_sheet,
-                              subtotal_text=True)
+    data = colleague_workbook(
+        filled, merged=merged, title=False, one_sheet=one_sheet, subtotal_text=True
+    )
     merged_report = read_xlsx_tables(mine, data)
     assert_same_figures(merged_report, filled)
     assert merged_report.chapters == mine.chapters

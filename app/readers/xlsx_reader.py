@@ -4,28 +4,57 @@ official labels (on one sheet or three, anywhere on the sheet, merged or not).
 Each sheet's rows become lines for the same reader as pasted text and Word files: a row with a
 single filled cell (a title, a heading, "第二十条第（一）项") is a line of text, other rows are
 table rows. A merged label is repeated in the rows it covers, as in a Word table.
+
+openpyxl makes a cell object for every cell a merged range or a hyperlink covers, so one range
+of a whole sheet in a 10 KB file would take gigabytes: the ranges are added up in the sheet XML
+(package_check hands each part over) before openpyxl sees it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 import warnings
 from decimal import Decimal
 from typing import Any
 
-from app.domain.report import Report, default_title
+from app.domain.report import Report, default_title, with_tables_of
 from app.readers.errors import ReadError
-from app.readers.files import with_tables_of
+from app.readers.lines import Line, table_line
 from app.readers.package_check import EXCEL, open_package
-from app.readers.text_reader import Line, read_lines, table_line
+from app.readers.text_reader import read_lines
 from app.xlsx.sheets import places_and_unit
 
 MAX_ROWS = 400  # the three tables take about 60 rows; a sheet of data is not a report
 MAX_COLS = 40
+# Cells looked at in all the sheets together (openpyxl makes each one asked for): some ten
+# sheets' worth. 1,900 sheets of one far cell each, a 600 KB file, took over 30 s.
+MAX_CELLS = 10 * MAX_ROWS * MAX_COLS
+# openpyxl reads a sheet with expat a piece at a time, and expat (before 2.6) parses a tag it
+# has not seen the end of again with every piece: one attribute of 7 MB took 14 s. Excel's
+# longest tags (a selection's or a validation's list of ranges) take some KB.
+MAX_TAG_CHARS = 256 * 1024
+_LONG_TAG = re.compile(f"<[^<>]{{{MAX_TAG_CHARS}}}")  # each character looked at once
+MAX_ATTRIBUTES = 300_000
+MAX_SHEETS = 100  # a workbook of the three tables, perhaps one sheet per unit of a county
+_SHEET = re.compile(r"<(?:[\w.-]+:)?sheet[\s/>]")
+_TOO_MANY_SHEETS = (
+    "工作簿中的工作表太多或太大（{} 张），不像是年度报告的表格；"
+    "请只留下报告的几张统计表，另存后再导入"
+)
 # First header rows of tables 3 and 4: a new table starts even without a blank row above.
 _TABLE_STARTS = ("勾稽关系", "行政复议")
+# Cells that merged ranges and hyperlinks may cover in one sheet; the three tables take some
+# hundreds, a title merged across a sheet some dozens.
+MAX_RANGE_CELLS = 100_000
+SHEET_ROWS, SHEET_COLS = 1_048_576, 16_384
+_RANGED = re.compile(r"<(?:[\w.-]+:)?(mergeCell|hyperlink)\b([^>]*)>")
+_REF = re.compile(r"""(?:^|\s)ref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# As openpyxl reads a reference (utils.cell.ABSOLUTE_RE), after any "Sheet1!".
+_CELL_RANGE = re.compile(r"^\$?([A-Za-z]{1,3})?\$?(\d+)?(?::\$?([A-Za-z]{1,3})?\$?(\d+)?)?$")
+_WHAT = {"mergeCell": "合并单元格", "hyperlink": "超链接"}
 
 
 def read_xlsx_report(data: bytes) -> Report:
@@ -36,7 +65,8 @@ def read_xlsx_report(data: bytes) -> Report:
     except ReadError as exc:
         raise ReadError(
             f"{exc}。Excel 文件只有表格：请在第一行写上报告标题（如“某某局2021年政府信息公开工作"
-            "年度报告”），或在程序中打开该年度的报告后再导入表格") from None
+            "年度报告”），或在程序中打开该年度的报告后再导入表格"
+        ) from None
 
 
 def read_xlsx_tables(report: Report, data: bytes) -> Report:
@@ -48,13 +78,20 @@ def read_xlsx_tables(report: Report, data: bytes) -> Report:
 
 
 def xlsx_lines(data: bytes) -> list[Line]:
-    open_package(data, EXCEL).close()
+    open_package(data, EXCEL, _PartCheck()).close()
     workbook = _load(data)
     lines: list[Line] = []
     try:
-        for sheet in workbook.worksheets:
-            if getattr(sheet, "sheet_state", "visible") != "visible":
-                continue  # a hidden helper sheet is no part of what the colleague filled in
+        # A hidden helper sheet is no part of what the colleague filled in.
+        sheets = [
+            s for s in workbook.worksheets if getattr(s, "sheet_state", "visible") == "visible"
+        ]
+        cells = sum(
+            min(s.max_row or 0, MAX_ROWS) * min(s.max_column or 0, MAX_COLS) for s in sheets
+        )
+        if cells > MAX_CELLS:
+            raise ReadError(_TOO_MANY_SHEETS.format(len(sheets)))
+        for sheet in sheets:
             lines += _sheet_lines(sheet)
             lines.append(Line("", False))
     finally:
@@ -71,7 +108,80 @@ def _load(data: bytes) -> Any:
             warnings.simplefilter("ignore")
             return load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except Exception:  # openpyxl raises KeyError, ValueError, TypeError… on damage
-        raise ReadError("文件已损坏，无法作为 Excel 文件打开（请在 Excel 中打开后重新保存）") from None
+        raise ReadError(
+            "文件已损坏，无法作为 Excel 文件打开（请在 Excel 中打开后重新保存）"
+        ) from None
+
+
+class _PartCheck:
+    """Refuses, part by part, what openpyxl would spend many seconds or gigabytes on (its
+    attributes, long tags, sheets, merged ranges), before it sees any of them."""
+
+    def __init__(self) -> None:
+        self.attributes = 0
+
+    def __call__(self, name: str, text: str) -> None:
+        # Counted as "=" (each attribute has one): 600,000 on one row took openpyxl 21 s,
+        # where a report's workbook has some thousands.
+        self.attributes += text.count("=")
+        if self.attributes > MAX_ATTRIBUTES:
+            raise ReadError("文件中的内容异常庞大（属性太多），不像是 Excel 保存的表格，已拒绝读取")
+        if _LONG_TAG.search(text):
+            raise ReadError(
+                "文件中有长得异常的内容（一个标记超过 256 KB），不像是 Excel 保存的表格，已拒绝读取"
+            )
+        if name == "xl/workbook.xml":
+            sheets = len(_SHEET.findall(text))
+            if sheets > MAX_SHEETS:
+                raise ReadError(_TOO_MANY_SHEETS.format(sheets))
+            return
+        check_ranges(text)
+
+
+def check_ranges(text: str) -> None:
+    """Refuse a part whose merged ranges and hyperlinks cover more cells than a report's."""
+    covered = 0
+    for element in _RANGED.finditer(text):
+        ref = _REF.search(element.group(2))
+        if ref is None:
+            continue
+        value = html.unescape(ref.group(1) if ref.group(1) is not None else ref.group(2))
+        covered += sum(_cells_in(piece) for piece in value.split())
+        if covered > MAX_RANGE_CELLS:
+            shown = value if len(value) <= 30 else value[:29] + "…"
+            raise ReadError(
+                f"表格中有{_WHAT[element.group(1)]}的范围大得异常（{shown}），不像是年度报告的表格，"
+                f"已拒绝读取；请在 Excel 中取消多余的合并或超链接后重新保存"
+            )
+
+
+def _cells_in(ref: str) -> int:
+    """How many cells a reference such as "A1:XFD1048576" or "$A:$C" covers (0 when openpyxl
+    would not take it either)."""
+    m = _CELL_RANGE.match(ref.rpartition("!")[2])
+    if m is None:
+        return 0
+    first_col, first_row, last_col, last_row = m.groups()
+    if first_col is None and last_col is None:
+        cols = SHEET_COLS
+    else:
+        cols = abs(_column(last_col or first_col or "A") - _column(first_col or "A")) + 1
+    if first_row is None and last_row is None:
+        rows = SHEET_ROWS
+    else:
+        rows = abs(_row(last_row or first_row or "1") - _row(first_row or "1")) + 1
+    return rows * cols
+
+
+def _row(digits: str) -> int:
+    return int(digits) if len(digits) <= 9 else 10**9  # far past any sheet, and past int()'s limit
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def _sheet_lines(sheet: Any) -> list[Line]:
@@ -82,8 +192,7 @@ def _sheet_lines(sheet: Any) -> list[Line]:
         for r in range(merged.min_row, min(merged.max_row, n_rows) + 1):
             for c in range(merged.min_col, min(merged.max_col, n_cols) + 1):
                 covered[(r, c)] = (merged.min_row, merged.min_col)
-    grid = [[_text(sheet.cell(r, c)) for c in range(1, n_cols + 1)]
-            for r in range(1, n_rows + 1)]
+    grid = [[_text(sheet.cell(r, c)) for c in range(1, n_cols + 1)] for r in range(1, n_rows + 1)]
     rows: list[list[tuple[int, str]]] = []  # per sheet row: (column, text) of each cell
     for r in range(1, n_rows + 1):
         cells: list[tuple[int, str]] = []

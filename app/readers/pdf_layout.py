@@ -1,0 +1,350 @@
+"""The pages of a PDF as paragraphs and tables, for the reader that takes Word's.
+
+Each page's ruled tables come from pdf_geometry; the characters outside them make lines of
+text. Page numbers ("- 4 -", "— 4 —", "第4页 共7页") and running heads are left out. Lines are
+joined back into the paragraphs they were wrapped from (a line that reaches the right margin
+goes on in the next one, unless that one is indented), also across a page break. A table that
+goes on over the next page (the same left and right edges, nothing but page furniture or
+"续表" between) is one table; its parts are given one set of columns, so that the column
+titles the continuation repeats and the labels merged across the break are recognised as in a
+Word table split by hand (docx_tables.join_parts).
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.values import looks_like_value
+from app.readers.docx_body import Block, Paragraph, Table
+from app.readers.docx_tables import WordCell, WordRows, is_continuation_text
+from app.readers.labels import numbering
+from app.readers.pdf_geometry import Char, Grid, Page, find_grids
+
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－―─_·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?"
+    r"[-—–－―─_·•\s]*$"
+)
+_MARGIN_BAND = 0.12  # of the page's height, at the top and at the bottom: where furniture is
+_CJK_FROM = "\u2e80"  # Chinese characters, their punctuation and the full-width forms from here
+_SENTENCE_ENDS = ("。", "；", "：", "！", "？", ".", ";", ":")
+_EDGE_MATCH = 3.0  # points: a continuation's left and right edges are the table's
+
+
+class TextLine:
+    """A line of text outside the tables, its characters left to right."""
+
+    def __init__(self, chars: list[Char], page: int) -> None:
+        self.chars, self.page = chars, page
+        self.x0, self.x1 = chars[0].x0, chars[-1].x1
+        self.top = min(c.y0 for c in chars)
+        self.bottom = max(c.y1 for c in chars)
+        self.text = chars_text(chars)
+        self.length = sum(len(c.text) for c in chars)  # a Char may be a run of characters
+
+
+@dataclass
+class _PlacedGrid:
+    grid: Grid
+    page: int
+    texts: list[str]  # each cell's text
+
+    @property
+    def top(self) -> float:
+        return self.grid.top
+
+
+Item = TextLine | _PlacedGrid
+
+
+def page_blocks(pages: list[Page]) -> list[Block]:
+    """The document's paragraphs and tables in reading order."""
+    items: list[Item] = []
+    per_page = [_page_items(page, k) for k, page in enumerate(pages)]
+    furniture = _running_heads(per_page, pages)
+    for k, page_items in enumerate(per_page):
+        for item in page_items:
+            if isinstance(item, TextLine) and _is_furniture(item, pages[k], furniture):
+                continue
+            items.append(item)
+    return _blocks(items, statistics.median(page.width for page in pages) if pages else 0)
+
+
+def _page_items(page: Page, k: int) -> list[Item]:
+    grids = page.grids if page.grids is not None else find_grids(page.edges)
+    in_cells: list[list[list[Char]]] = [[[] for _ in grid.cells] for grid in grids]
+    free: list[Char] = []
+    for char in page.chars:
+        for n, grid in enumerate(grids):
+            cell = grid.cell_index(char.cx, char.cy)
+            if cell is not None:
+                in_cells[n][cell].append(char)
+                break
+        else:
+            free.append(char)
+    items: list[Item] = [TextLine(chars, k) for chars in group_lines(free)]
+    items += [
+        _PlacedGrid(grid, k, [cell_text(chars) for chars in cells])
+        for grid, cells in zip(grids, in_cells, strict=True)
+        if any(cells)
+    ]
+    items.sort(key=lambda item: item.top)
+    return items
+
+
+def group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters as lines, top to bottom, each left to right: a character belongs to the line
+    whose middle its own middle is near."""
+    if len(chars) < 2:  # most of a table's cells: one figure
+        return [list(chars)] if chars else []
+    lines: list[list[Char]] = []
+    middles: list[float] = []
+    for char in sorted(chars, key=_MIDDLE):
+        if lines and abs(char.cy - middles[-1]) <= 0.45 * max(char.height, lines[-1][0].height):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+            middles.append(char.cy)
+    for line in lines:
+        line.sort(key=_LEFT)
+    return lines
+
+
+_MIDDLE, _LEFT = operator.attrgetter("cy"), operator.attrgetter("x0")
+
+
+def chars_text(chars: list[Char]) -> str:
+    """One line's characters as text. Spaces are the ones the writer typed, and where a gap
+    parts two words of Latin letters or figures or is very wide; none is guessed between
+    Chinese characters and figures (Word and LibreOffice widen those gaps themselves)."""
+    out: list[str] = []
+    previous: Char | None = None
+    for char in chars:
+        if char.text == " ":
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if previous is not None and out[-1] != " ":
+            gap = char.x0 - previous.x1
+            size = max(previous.height, char.height, 1.0)
+            latin = previous.text < _CJK_FROM and char.text < _CJK_FROM
+            if gap > 1.5 * size or (latin and gap > 0.25 * size):
+                out.append(" ")
+        out.append(char.text)
+        previous = char
+    return "".join(out).strip()
+
+
+def cell_text(chars: list[Char]) -> str:
+    """A cell's lines run together, as Word's wrapped label ("结果" / "维持") is one label."""
+    if len(chars) == 1:  # a figure
+        return chars[0].text.strip()
+    return "".join(chars_text(line) for line in group_lines(chars))
+
+
+# ---- page furniture ------------------------------------------------------------------------
+
+
+def _in_margin(line: TextLine, page: Page) -> bool:
+    return line.bottom < _MARGIN_BAND * page.height or line.top > (1 - _MARGIN_BAND) * page.height
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running_heads(per_page: list[list[Item]], pages: list[Page]) -> set[str]:
+    """Texts in the top or bottom margin of several pages (the page number's digits aside):
+    a running head or foot."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for k, items in enumerate(per_page):
+        for item in items:
+            if isinstance(item, TextLine) and _in_margin(item, pages[k]):
+                seen.setdefault(_furniture_key(item.text), set()).add(k)
+    return {key for key, on in seen.items() if len(on) >= max(2, len(pages) // 2)}
+
+
+def _is_furniture(line: TextLine, page: Page, running: set[str]) -> bool:
+    if not _in_margin(line, page):
+        return False
+    return bool(_PAGE_NUMBER.match(line.text)) or _furniture_key(line.text) in running
+
+
+# ---- paragraphs and tables -----------------------------------------------------------------
+
+
+@dataclass
+class _Margins:
+    left: float
+    right: float
+    em: float
+
+
+def _margins(lines: list[TextLine], page_width: float) -> _Margins:
+    if not lines:
+        return _Margins(0, 0, 10)
+    # Each character of a run counts (pdf_reader joins runs of Chinese characters).
+    heights: list[float] = []
+    for line in lines:
+        for c in line.chars:
+            heights += [c.height] * len(c.text)
+    em = statistics.median(heights) or 10.0
+    lefts = sorted(line.x0 for line in lines)
+    rights = sorted(line.x1 for line in lines if line.length >= 5) or [lines[0].x1]
+    left, right = lefts[len(lefts) // 10], rights[(len(rights) * 9) // 10]
+    # Text no wider than half the page never ran into a margin (a page of short lines).
+    return _Margins(left, max(right, left + page_width / 2), em)
+
+
+def _blocks(items: list[Item], page_width: float) -> list[Block]:
+    margins = _margins([item for item in items if isinstance(item, TextLine)], page_width)
+    blocks: list[Block] = []
+    previous: TextLine | None = None  # the last line of the paragraph being gathered
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if isinstance(item, _PlacedGrid):
+            chain, k = _chain(items, k)
+            blocks.append(Table(_parts(chain)))
+            previous = None
+            continue
+        if previous is not None and _goes_on(previous, item, margins):
+            assert isinstance(blocks[-1], Paragraph)
+            blocks[-1].text += _joiner(blocks[-1].text, item.text) + item.text
+        else:
+            blocks.append(Paragraph(item.text))
+        previous = item
+        k += 1
+    return blocks
+
+
+def _goes_on(previous: TextLine, line: TextLine, m: _Margins) -> bool:
+    """Whether `line` continues the paragraph whose last line is `previous`: that one ran
+    into the right margin (lines set flush left stop a character or two short of it), this
+    one is not indented, and no heading starts after a full stop."""
+    if previous.x1 < m.right - 2.5 * m.em or line.x0 > m.left + 0.8 * m.em:
+        return False
+    if previous.page == line.page and line.top - previous.bottom > 1.5 * m.em:
+        return False
+    if previous.text.endswith(_SENTENCE_ENDS) and numbering(line.text)[0]:
+        return False  # "二、主动公开政府信息情况" typed without an indent
+    return line.page in (previous.page, previous.page + 1)
+
+
+def _joiner(before: str, after: str) -> str:
+    if before and after and before[-1].isascii() and before[-1].isalnum() and after[0].isascii():
+        return " "
+    return ""
+
+
+def _chain(items: list[Item], k: int) -> tuple[list[_PlacedGrid], int]:
+    """The table at items[k] and its continuations; the index after them."""
+    first = items[k]
+    assert isinstance(first, _PlacedGrid)
+    chain = [first]
+    k += 1
+    while k < len(items):
+        j = k
+        while (
+            j < len(items)
+            and isinstance(items[j], TextLine)
+            and is_continuation_text(items[j].text)  # type: ignore[union-attr]
+        ):
+            j += 1
+        following = items[j] if j < len(items) else None
+        if not (isinstance(following, _PlacedGrid) and _continues(chain[-1], following)):
+            break
+        chain.append(following)
+        k = j + 1
+    return chain, k
+
+
+def _continues(above: _PlacedGrid, part: _PlacedGrid) -> bool:
+    a, b = above.grid, part.grid
+    return (
+        part.page > above.page
+        and abs(a.left - b.left) <= _EDGE_MATCH
+        and abs(a.right - b.right) <= _EDGE_MATCH
+    )
+
+
+def _parts(chain: list[_PlacedGrid]) -> list[WordRows]:
+    """The parts of one table as Word-like rows, on one set of grid columns."""
+    xs: list[float] = []
+    for x in sorted(x for placed in chain for x in placed.grid.xs):
+        if not xs or x - xs[-1] > _EDGE_MATCH:
+            xs.append(x)
+
+    def column(x: float) -> int:
+        """The nearest of xs (the first of two as near)."""
+        i = bisect.bisect_left(xs, x)
+        if i == len(xs) or (i > 0 and x - xs[i - 1] <= xs[i] - x):
+            return i - 1
+        return i
+
+    parts = [_word_rows(placed, column) for placed in chain]
+    for n in range(1, len(parts)):
+        _go_on(parts[n - 1], parts[n], parts[0])
+    return parts
+
+
+def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:
+    grid, texts = placed.grid, placed.texts
+    rows: WordRows = []
+    for r in range(len(grid.ys) - 1):
+        row: list[WordCell] = []
+        seen: set[int] = set()
+        for k in grid.slot_cell[r]:
+            if k in seen:
+                continue
+            seen.add(k)
+            cell = grid.cells[k]
+            col = column(grid.xs[cell.col])
+            span = max(1, column(grid.xs[cell.col + cell.cols]) - col)
+            if cell.row != r:
+                row.append(WordCell("", col, span, "continue"))
+            else:
+                row.append(WordCell(texts[k], col, span, "restart" if cell.rows > 1 else ""))
+        rows.append(row)
+    return rows
+
+
+def _go_on(above: WordRows, part: WordRows, first: WordRows) -> None:
+    """The continuation of a table on the next page, after the column titles it repeats: a
+    row that Word let break over the page puts the last lines of its labels first, in a row
+    of no figures, and those go back to their row; labels merged over the break start again,
+    empty, and are marked to go on (docx_tables.join_parts carries them over)."""
+    k = 0
+    while k < min(len(part), len(first)) and _row_texts(part[k]) == _row_texts(first[k]):
+        k += 1
+    if k < len(part) and above and _rest_of_row(part[k], above[-1]):
+        del part[k]
+    if k < len(part):
+        for cell in part[k]:
+            if not cell.text and not cell.merge:
+                cell.merge = "restart"
+
+
+def _row_texts(row: list[WordCell]) -> list[tuple[int, int, str]]:
+    return [(c.col, c.span, re.sub(r"\s+", "", c.text)) for c in row]
+
+
+def _rest_of_row(row: list[WordCell], above: list[WordCell]) -> bool:
+    """Whether `row` holds only the ends of labels of the row `above` (joined to them)."""
+    written = [c for c in row if c.text]
+    by_column = {c.col: c for c in above if c.text and c.merge != "continue"}
+    if [(c.col, c.span) for c in row] != [(c.col, c.span) for c in above]:
+        return False  # a row broken in two has the same cells on both pages
+    if not written or any(looks_like_value(c.text) or numbering(c.text)[0] for c in written):
+        return False
+    if not all(c.col in by_column and not looks_like_value(by_column[c.col].text) for c in written):
+        return False
+    for cell in written:
+        by_column[cell.col].text += cell.text
+    return True

@@ -1,0 +1,352 @@
+"""Reports as agencies publish them, for the PDF and web page reader tests: a portal's page
+(navigation, a table of 索引号 and 发布机构, share buttons, a footer, scripts) in the encoding
+it declares, its tables with merged cells, labels repeated in every row, or written once;
+and small PDFs written by hand for the bad inputs (a scan, a password, 500 pages…).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import zlib
+from dataclasses import dataclass
+
+from app.domain.chapters import CHAPTER_HEADINGS
+from app.domain.layouts import get_layout
+from app.domain.report import Report, format_date
+from tests.app.readers.word_made import Cell, Style, grid_cells
+
+
+@dataclass(frozen=True)
+class Page:
+    """How one portal shows the report."""
+
+    merge: str = "merge"  # rowspan/colspan, "repeat" labels in every row, or "once"
+    encoding: str = "utf-8"
+    declared: str | None = None  # the charset the page names (None: the encoding's own name)
+    declare_in: str = "meta"  # "meta" (<meta charset>), "http-equiv", or "none"
+    portal: bool = True  # navigation, metadata, share buttons, footer and scripts around it
+    title_lines: int = 1  # the title in one line, or the unit and the rest on two
+    layout_frame: bool = False  # the whole article placed inside a one-column table
+
+
+NAVIGATION = [
+    "首页",
+    "政务公开",
+    "政务服务",
+    "互动交流",
+    "走进本区",
+    "专题专栏",
+    "政府信息公开指南",
+    "政府信息公开制度",
+    "法定主动公开内容",
+    "政府信息公开年报",
+    "依申请公开",
+]
+
+
+def with_old_table3(report: Report) -> Report:
+    """A 2021-style report whose table 3 is still the 2019 one, as some agencies published:
+    （六）其他处理 one row, holding what the three rows of 2021 hold."""
+    old = report.copy()
+    old.table_layouts = {**old.table_layouts, "table3": "2019"}
+    for column in ("natural", "business", "research", "public_interest", "legal", "other", "total"):
+        parts = [
+            report.get(f"table3:{row}.{column}")
+            for row in ("other_no_correction", "other_unpaid_fee", "other_other")
+        ]
+        old.set(f"table3:other.{column}", sum(v for v in parts if isinstance(v, int)))
+        for row in ("other_no_correction", "other_unpaid_fee", "other_other"):
+            old.cells.pop(f"table3:{row}.{column}", None)
+    return old
+
+
+def _cells_html(cells: list[Cell], merge: str) -> str:
+    n_rows = max(c.row + c.rowspan for c in cells)
+    rows: list[list[tuple[int, str]]] = [[] for _ in range(n_rows)]
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        text = html.escape(c.text)
+        cols = f' colspan="{c.colspan}"' if c.colspan > 1 else ""
+        if merge == "merge" or c.rowspan == 1:
+            down = f' rowspan="{c.rowspan}"' if c.rowspan > 1 else ""
+            rows[c.row].append((c.col, f"<td{down}{cols}>{text}</td>"))
+            continue
+        for r in range(c.row, c.row + c.rowspan):
+            shown = text if merge == "repeat" or r == c.row else ""
+            rows[r].append((c.col, f"<td{cols}>{shown}</td>"))
+    body = "".join("<tr>" + "".join(td for _, td in sorted(row)) + "</tr>\n" for row in rows)
+    return (
+        f'<table border="1" cellspacing="0" style="width:600px">\n<tbody>\n{body}</tbody></table>\n'
+    )
+
+
+def _table_html(report: Report, name: str, page: Page) -> str:
+    table = get_layout(report.table_layout_id(name)).table(name)
+    return _cells_html(grid_cells(report, table, Style()), page.merge)
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(
+        f'<p style="text-indent:2em">{html.escape(line)}</p>\n'
+        for line in text.splitlines()
+        if line.strip()
+    )
+
+
+def _title_html(report: Report, page: Page) -> str:
+    title = html.escape(report.title)
+    if page.title_lines == 2 and report.unit and title.startswith(report.unit):
+        title = f"{html.escape(report.unit)}<br>\n{title[len(report.unit) :]}"
+    return f'<h1 class="article-title">{title}</h1>\n'
+
+
+def article_html(report: Report, page: Page) -> str:
+    parts = [_title_html(report, page), _paragraphs(report.preamble)]
+    tables = {"2": "table2", "3": "table3", "4": "table4"}
+    for number, heading in zip("123456", CHAPTER_HEADINGS, strict=True):
+        parts.append(f"<p><strong>{html.escape(heading)}</strong></p>\n")
+        parts.append(_paragraphs(report.chapter(number)))
+        if number in tables:
+            parts.append(_table_html(report, tables[number], page))
+    if report.signature_unit:
+        parts.append(f'<p style="text-align:right">{html.escape(report.signature_unit)}</p>\n')
+    if report.signature_date:
+        parts.append(f'<p style="text-align:right">{format_date(report.signature_date)}</p>\n')
+    article = "".join(parts)
+    if page.layout_frame:
+        article = f'<table width="100%"><tr><td>\n{article}</td></tr></table>\n'
+    return article
+
+
+def web_page(report: Report, page: Page | None = None) -> bytes:
+    page = page or Page()
+    charset = page.declared or page.encoding
+    declaration = {
+        "meta": f'<meta charset="{charset}">',
+        "http-equiv": f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
+        "none": "",
+    }[page.declare_in]
+    head = (
+        f"<head>{declaration}<title>{html.escape(report.title)}_政府信息公开</title>"
+        "<style>.nav li{float:left}</style>"
+        '<script>var menu = "一、总体情况 二、主动公开政府信息情况";</script></head>\n'
+    )
+    article = article_html(report, page)
+    if not page.portal:
+        return f"<!DOCTYPE html><html>{head}<body>\n{article}</body></html>".encode(page.encoding)
+    links = "".join(f'<li><a href="/{k}.html">{name}</a></li>' for k, name in enumerate(NAVIGATION))
+    body = (
+        f'<div class="header"><div class="logo"><a href="/">{html.escape(report.unit)}人民政府门户网站'
+        f'</a></div><div class="nav"><ul>{links}</ul></div></div>\n'
+        '<div class="crumbs">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; '
+        '<a href="/nb/">政府信息公开年报</a></div>\n'
+        '<div class="article">\n'
+        '<table class="info"><tr><td>索引号：</td><td>11350128MB1234567X/2022-00012</td>'
+        f"<td>发布机构：</td><td>{html.escape(report.unit)}</td></tr>"
+        "<tr><td>发布日期：</td><td>2022-01-21</td><td>分类：</td><td>政府信息公开年报</td></tr></table>\n"
+        f'<div class="TRS_Editor">\n{article}</div>\n'
+        '<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a> 【<a href="#">打印</a>】'
+        '【<a href="#">关闭</a>】</div>\n'
+        '<ul class="related"><li><a href="/1.html">2020年政府信息公开工作年度报告</a></li></ul>\n'
+        "</div>\n"
+        '<div class="footer"><p>主办单位：人民政府办公室　地址：城关路1号　电话：0591-12345678</p>'
+        "<p>网站标识码：3501000001　闽ICP备05012345号</p></div>\n"
+        '<script type="text/javascript">document.write("<p>访问量</p>");</script>\n'
+    )
+    return f"<!DOCTYPE html>\n<html>{head}<body>\n{body}</body></html>".encode(page.encoding)
+
+
+# ---- PDFs written by hand ------------------------------------------------------------------
+
+
+FONT = b"<< /Font << /F1 3 0 R >> >>"
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A PDF whose objects 1… are `objects` (1 the catalogue), with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += (
+        b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1)
+        + trailer_extra
+        + b">>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
+    return bytes(out)
+
+
+def _stream(content: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(content)
+    return (
+        b"<< /Length %d /Filter /FlateDecode " % len(packed)
+        + extra
+        + b">>\nstream\n"
+        + packed
+        + b"\nendstream"
+    )
+
+
+def _pages(contents: list[bytes], resources: bytes, first: int = 3) -> list[bytes]:
+    """Page objects (numbered from `first`, each followed by its content stream)."""
+    objects = []
+    for k, content in enumerate(contents):
+        page_number = first + 2 * k
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+            + resources
+            + b" /Contents %d 0 R >>" % (page_number + 1)
+        )
+        objects.append(_stream(content))
+    return objects
+
+
+def _document(
+    contents: list[bytes],
+    resources: bytes,
+    extra_objects: list[bytes] = (),  # type: ignore[assignment]
+    trailer_extra: bytes = b"",
+) -> bytes:
+    first = 3 + len(extra_objects)
+    kids = b" ".join(b"%d 0 R" % (first + 2 * k) for k in range(len(contents)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents)),
+        *extra_objects,
+        *_pages(contents, resources, first),
+    ]
+    return _pdf(objects, trailer_extra)
+
+
+def text_pdf(pages: list[list[str]]) -> bytes:
+    """Pages of ASCII text lines in Helvetica."""
+    contents = []
+    for lines in pages:
+        ops = b"".join(
+            b"BT /F1 12 Tf 72 %d Td (%s) Tj ET\n" % (780 - 20 * i, line.encode("ascii"))
+            for i, line in enumerate(lines)
+        )
+        contents.append(ops)
+    return _document(contents, FONT, [HELVETICA])
+
+
+def ruled_pdf(rows: list[list[str]], rotate: int = 0, forms: int = 0) -> bytes:
+    """One page with a ruled table of ASCII cells (60 × 20 points each, from (72, 700) down).
+    With `rotate` 90 or 270 the page is stored turned (/Rotate) and its content drawn turned
+    back, so it shows as the unturned page: how landscape pages come out of some printers.
+    With `forms` the table is drawn inside that many forms, one inside the other, each drawn
+    scaled by 2 and scaling its content by 1/2 (so the page shows the same)."""
+    ops = [b"0.5 w"]
+    n_rows, n_cols = len(rows), max(len(r) for r in rows)
+    for r in range(n_rows + 1):
+        ops.append(b"72 %d m %d %d l S" % (700 - 20 * r, 72 + 60 * n_cols, 700 - 20 * r))
+    for c in range(n_cols + 1):
+        ops.append(b"%d 700 m %d %d l S" % (72 + 60 * c, 72 + 60 * c, 700 - 20 * n_rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            ops.append(
+                b"BT /F1 10 Tf %d %d Td (%s) Tj ET"
+                % (76 + 60 * c, 686 - 20 * r, text.encode("ascii"))
+            )
+    content = b"\n".join(ops)
+    box, turn = b"[0 0 595 842]", b""
+    if rotate == 90:  # shown turned clockwise: draw (x, y) at (842 - y, x)
+        box, turn = b"[0 0 842 595]", b"0 1 -1 0 842 0 cm\n"
+    elif rotate == 270:  # (x, y) at (y, 595 - x)
+        box, turn = b"[0 0 842 595]", b"0 -1 1 0 0 595 cm\n"
+    resources, form_objects = FONT, []
+    for k in range(forms):  # form k is object 6 + k; the last one draws the table
+        inner, form_resources = content, FONT
+        if k + 1 < forms:
+            inner = b"q 2 0 0 2 0 0 cm /Fm%d Do Q" % (k + 1)
+            form_resources = FONT[:-2] + b" /XObject << /Fm%d %d 0 R >> >>" % (k + 1, 7 + k)
+        form_objects.append(
+            _stream(
+                inner,
+                b"/Type /XObject /Subtype /Form /BBox [-5000 -5000 5000 5000] "
+                b"/Matrix [0.5 0 0 0.5 0 0] /Resources " + form_resources + b" ",
+            )
+        )
+    if forms:
+        content = b"q 2 0 0 2 0 0 cm /Fm0 Do Q"
+        resources = FONT[:-2] + b" /XObject << /Fm0 6 0 R >> >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        HELVETICA,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox "
+        + box
+        + b" /Rotate %d " % rotate
+        + b"/Resources "
+        + resources
+        + b" /Contents 5 0 R >>",
+        _stream(b"q " + turn + content + b" Q"),
+        *form_objects,
+    ]
+    return _pdf(objects)
+
+
+def scanned_pdf(n_pages: int = 3) -> bytes:
+    """Each page one grey picture, as a scanner makes them, and no text."""
+    pixels = bytes(range(256)) * 64  # 128 × 128 grey
+    image = _stream(
+        pixels,
+        b"/Type /XObject /Subtype /Image /Width 128 /Height 128 "
+        b"/ColorSpace /DeviceGray /BitsPerComponent 8 ",
+    )
+    contents = [b"q 595 0 0 842 0 0 cm /Im1 Do Q\n"] * n_pages
+    return _document(contents, b"<< /XObject << /Im1 3 0 R >> >>", [image])
+
+
+def many_pages_pdf(n_pages: int) -> bytes:
+    return text_pdf([[f"Page {k + 1}"] for k in range(n_pages)])
+
+
+_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def encrypted_pdf(user_password: bytes = b"secret") -> bytes:
+    """A PDF that asks for a password to open (the standard security handler, revision 2)."""
+    owner = _rc4(hashlib.md5((b"owner" + _PAD)[:32]).digest()[:5], (user_password + _PAD)[:32])
+    file_id = b"0123456789abcdef"
+    permissions = -4
+    key = hashlib.md5(
+        (user_password + _PAD)[:32]
+        + owner
+        + permissions.to_bytes(4, "little", signed=True)
+        + file_id
+    ).digest()[:5]
+    user = _rc4(key, _PAD)
+    encrypt = (
+        b"<< /Filter /Standard /V 1 /R 2 /O <"
+        + owner.hex().encode()
+        + b"> /U <"
+        + user.hex().encode()
+        + b"> /P %d >>" % permissions
+    )
+    contents = [b"BT /F1 12 Tf 72 780 Td (Hello) Tj ET\n"]
+    trailer = (
+        b"/Encrypt 4 0 R /ID [<" + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">] "
+    )
+    return _document(contents, FONT, [HELVETICA, encrypt], trailer)

@@ -1,0 +1,202 @@
+"""Tables and paragraphs from the geometry of PDF pages: cells are where the lines are."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from app.readers.docx_body import Paragraph, Table, block_lines
+from app.readers.pdf_geometry import Char, Edge, Page, find_grids
+from app.readers.pdf_layout import page_blocks
+from app.readers.pdf_reader import read_pages
+from tests.app.readers.published import ruled_pdf
+
+EM = 12.0
+
+
+def ruled(
+    xs: Sequence[float], ys: Sequence[float], missing: Set[tuple[str, int, int]] = frozenset()
+) -> list[Edge]:
+    """The edges of a grid; ("v", c, r) leaves out the vertical line at xs[c] in row r,
+    ("h", r, c) the horizontal line at ys[r] over column c (a merged cell)."""
+    edges = []
+    for r, y in enumerate(ys):
+        for c in range(len(xs) - 1):
+            if ("h", r, c) not in missing:
+                edges.append(Edge(True, y, xs[c], xs[c + 1]))
+    for c, x in enumerate(xs):
+        for r in range(len(ys) - 1):
+            if ("v", c, r) not in missing:
+                edges.append(Edge(False, x, ys[r], ys[r + 1]))
+    return edges
+
+
+def text(s: str, x: float, y: float) -> list[Char]:
+    """Characters of `s` set from (x, y) (the top), one em each."""
+    return [Char(ch, x + k * EM, y, x + (k + 1) * EM, y + EM) for k, ch in enumerate(s)]
+
+
+def lines(page: Page, *more: Page) -> list[list[str] | str]:
+    return [
+        ln.cells if ln.cells is not None else ln.text
+        for ln in block_lines(page_blocks([page, *more]))
+        if ln.text
+    ]
+
+
+def test_a_missing_line_merges_the_cells_it_parted() -> None:
+    # 3 columns × 3 rows; the label column's line between rows 1 and 2 is missing.
+    grids = find_grids(ruled([0, 100, 150, 200], [0, 20, 40, 60], {("h", 2, 0)}))
+    assert len(grids) == 1
+    grid = grids[0]
+    merged = grid.cell_at(50, 45)
+    assert merged is not None and merged is grid.cell_at(50, 25)
+    assert (merged.row, merged.col, merged.rows, merged.cols) == (1, 0, 2, 1)
+    assert grid.cell_at(120, 45) is not grid.cell_at(120, 25)
+
+
+def test_double_borders_are_one_line_and_a_frame_is_no_table() -> None:
+    edges = ruled([0, 100, 200], [0, 20, 40]) + ruled([1.2, 101, 199], [0.8, 20.5, 40.7])
+    frame = ruled([-50, 300], [-50, 500])  # a box around the page: one cell
+    grids = find_grids(edges + frame)
+    assert len(grids) == 1
+    assert len(grids[0].cells) == 4
+
+
+def test_two_tables_one_above_the_other_stay_two() -> None:
+    upper = ruled([0, 100, 200], [0, 20, 40])
+    lower = ruled([0, 100, 200], [80, 100, 120])  # borders on the same x as the upper table's
+    assert len(find_grids(upper + lower)) == 2
+
+
+def test_wrapped_labels_above_and_below_the_figures_are_the_rows_label() -> None:
+    page = Page(595, 842, edges=ruled([72, 192, 252, 312], [100, 130, 160]))
+    # The label wraps onto two lines; the row's figures sit between them, in the middle.
+    page.chars = (
+        text("本年新收", 74, 101)
+        + text("申请数量", 74, 116)
+        + text("7", 200, 108)
+        + text("0", 260, 108)
+        + text("其他", 74, 138)
+        + text("12", 200, 138)
+        + text("3", 260, 138)
+    )
+    assert lines(page) == [["本年新收申请数量", "7", "0"], ["其他", "12", "3"]]
+
+
+def test_page_numbers_and_running_heads_are_left_out() -> None:
+    pages = []
+    for k, number in enumerate(("- 1 -", "— 2 —", "第3页 共3页")):
+        page = Page(
+            595,
+            842,
+            chars=text("某某县政府信息公开工作年度报告", 72, 40)
+            + text(f"第{k + 1}页正文。", 72, 300)
+            + text(number, 280, 790),
+        )
+        pages.append(page)
+    assert lines(*pages) == ["第1页正文。", "第2页正文。", "第3页正文。"]
+
+
+def test_wrapped_lines_join_into_paragraphs_also_over_a_page_break() -> None:
+    width = 28 * EM
+    first = Page(
+        595,
+        842,
+        chars=text("　　一、总体情况", 72, 100)
+        + text("　　本" + "机" * 26, 72, 130)
+        + text("关" * 28, 72, 160),
+    )
+    second = Page(595, 842, chars=text("续" * 5 + "。", 72, 100) + text("　　新的段落。", 72, 130))
+    assert first.chars[-1].x1 == 72 + width
+    assert lines(first, second) == [
+        "一、总体情况",
+        "本" + "机" * 26 + "关" * 28 + "续" * 5 + "。",
+        "新的段落。",
+    ]
+
+
+def test_a_table_over_a_page_break_is_one_table_without_its_repeated_titles() -> None:
+    xs = [72, 152, 232, 312]
+    first = Page(595, 842, edges=ruled(xs, [600, 620, 640, 660, 680]))
+    first.chars = (
+        text("项目", 74, 602)
+        + text("甲", 160, 602)
+        + text("乙", 240, 602)
+        + text("合计", 74, 622)
+        + text("1", 160, 622)
+        + text("2", 240, 622)
+        + text("三、办理结果", 74, 642)
+        + text("（一）公开", 154, 642)
+        + text("3", 240, 642)
+        + text("（二）部分", 154, 662)
+        + text("4", 240, 662)
+    )
+    # The label merged over rows 2–3 goes on, empty, on the next page, under the repeated titles.
+    second = Page(595, 842, edges=ruled(xs, [100, 120, 140, 160], {("h", 2, 0)}))
+    second.chars = (
+        text("项目", 74, 102)
+        + text("甲", 160, 102)
+        + text("乙", 240, 102)
+        + text("（三）不予", 154, 122)
+        + text("5", 240, 122)
+        + text("（四）无法", 154, 142)
+        + text("6", 240, 142)
+    )
+    first.edges = [e for e in first.edges if not (e.horizontal and e.at == 660 and e.start == 72)]
+    blocks = page_blocks([first, second])
+    assert [type(b) for b in blocks] == [Table]
+    assert lines(first, second) == [
+        ["项目", "甲", "乙"],
+        ["合计", "1", "2"],
+        ["三、办理结果", "（一）公开", "3"],
+        ["三、办理结果", "（二）部分", "4"],
+        ["三、办理结果", "（三）不予", "5"],
+        ["三、办理结果", "（四）无法", "6"],
+    ]
+
+
+def test_text_between_tables_on_one_page_keeps_them_apart() -> None:
+    page = Page(
+        595,
+        842,
+        edges=ruled([72, 200, 300], [100, 120, 140]) + ruled([72, 200, 300], [200, 220, 240]),
+    )
+    page.chars = (
+        text("规章", 74, 102)
+        + text("0", 210, 102)
+        + text("文件", 74, 122)
+        + text("1", 210, 122)
+        + text("四、复议", 72, 170)
+        + text("维持", 74, 202)
+        + text("2", 210, 202)
+        + text("纠正", 74, 222)
+        + text("3", 210, 222)
+    )
+    blocks = page_blocks([page])
+    assert [type(b) for b in blocks] == [Table, Paragraph, Table]
+
+
+def test_turned_pages_read_as_shown() -> None:
+    rows = [["Name", "A", "B"], ["x", "12", "345"], ["y", "6", "78"]]
+    shown = [
+        [[c.text for c in row] for row in block.parts[0]]
+        for rotate in (0, 90, 270)
+        for block in page_blocks(read_pages(ruled_pdf(rows, rotate)))
+        if isinstance(block, Table)
+    ]
+    assert shown == [rows, rows, rows]
+
+
+def test_a_table_drawn_inside_forms_reads_as_on_the_page() -> None:
+    """Forms (drawn scaled, scaling their content back) one inside the other, as some
+    printers and portals wrap a page: the lines and characters land where the page shows
+    them."""
+    rows = [["Name", "A", "B"], ["x", "12", "345"], ["y", "6", "78"]]
+    plain = read_pages(ruled_pdf(rows))[0]
+    for forms in (1, 3):
+        page = read_pages(ruled_pdf(rows, forms=forms))[0]
+        assert [round(x, 3) for e in sorted(page.edges) for x in e] == [
+            x for e in sorted(plain.edges) for x in e
+        ]
+        tables = [b for b in page_blocks([page]) if isinstance(b, Table)]
+        assert [[c.text for c in row] for row in tables[0].parts[0]] == rows
