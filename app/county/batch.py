@@ -225,10 +225,16 @@ def _stop_now(executor: ProcessPoolExecutor) -> None:
     """Stop the workers without waiting for the files they are reading (the user cancelled,
     or something failed here)."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)  # shutdown forgets it
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
+    # The pool's own manager thread joins the workers too. Two threads reaping one process race
+    # (the loser sees it still "alive" and leaves it listed as a child): let that thread finish
+    # first, then make sure of every worker here.
+    if manager is not None:
+        manager.join(10)
     for process in processes:
         process.join(5)
 
