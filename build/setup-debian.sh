@@ -18,6 +18,8 @@ packages=(
     # Checking exported documents as a reader sees them; Liberation Serif has the metrics of
     # Times New Roman, which the documents name for digits and Latin text
     libreoffice-writer-nogui poppler-utils fonts-liberation2
+    # A face unlike Noto's, which the rendering tests give the 楷体 names to tell headings apart
+    fonts-droid-fallback
     # A real window without a screen, for the frozen program's smoke test (xvfb-run needs
     # xauth); binutils strips the built program and lists the libraries each one links to;
     # strace shows which files the built program opens

@@ -82,6 +82,8 @@ def render(sources: list[Path], folder: Path) -> list[Path]:
             "rendering needs LibreOffice (soffice) and poppler-utils (pdftotext, "
             "pdftohtml); install libreoffice-writer-nogui poppler-utils fonts-noto-cjk"
         )
+    faces = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    assert KAI in faces, f"the tests' stand-in for 楷体 ({KAI}) is missing: fonts-droid-fallback"
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(folder)), HOME=str(folder))
     result = subprocess.run(
         [
