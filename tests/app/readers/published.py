@@ -235,18 +235,29 @@ def text_pdf(pages: list[list[str]]) -> bytes:
     return _document(contents, FONT, [HELVETICA])
 
 
-def ruled_pdf(rows: list[list[str]], rotate: int = 0, forms: int = 0) -> bytes:
+def ruled_pdf(
+    rows: list[list[str]], rotate: int = 0, forms: int = 0, borders: str = "lines"
+) -> bytes:
     """One page with a ruled table of ASCII cells (60 × 20 points each, from (72, 700) down).
     With `rotate` 90 or 270 the page is stored turned (/Rotate) and its content drawn turned
     back, so it shows as the unturned page: how landscape pages come out of some printers.
     With `forms` the table is drawn inside that many forms, one inside the other, each drawn
-    scaled by 2 and scaling its content by 1/2 (so the page shows the same)."""
-    ops = [b"0.5 w"]
+    scaled by 2 and scaling its content by 1/2 (so the page shows the same).
+    `borders` is how the lines are drawn: "lines", each rule one stroked line (LibreOffice);
+    "bars", each cell's every side a thin filled rectangle reaching half a line's width past
+    the corners (Word and WPS); "cells", each cell's outline a stroked rectangle (Qt)."""
     n_rows, n_cols = len(rows), max(len(r) for r in rows)
-    for r in range(n_rows + 1):
-        ops.append(b"72 %d m %d %d l S" % (700 - 20 * r, 72 + 60 * n_cols, 700 - 20 * r))
-    for c in range(n_cols + 1):
-        ops.append(b"%d 700 m %d %d l S" % (72 + 60 * c, 72 + 60 * c, 700 - 20 * n_rows))
+    ops = [b"0.5 w"] + [
+        op
+        for r in range(n_rows)
+        for c in range(n_cols)
+        for op in _cell_borders(72 + 60 * c, 700 - 20 * (r + 1), borders)
+    ]
+    if borders == "lines":
+        for r in range(n_rows + 1):
+            ops.append(b"72 %d m %d %d l S" % (700 - 20 * r, 72 + 60 * n_cols, 700 - 20 * r))
+        for c in range(n_cols + 1):
+            ops.append(b"%d 700 m %d %d l S" % (72 + 60 * c, 72 + 60 * c, 700 - 20 * n_rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             ops.append(
@@ -289,6 +300,23 @@ def ruled_pdf(rows: list[list[str]], rotate: int = 0, forms: int = 0) -> bytes:
         *form_objects,
     ]
     return _pdf(objects)
+
+
+def _cell_borders(x: int, y: int, borders: str) -> list[bytes]:
+    """The sides of the 60 × 20 cell whose bottom left corner is (x, y), as `borders` says."""
+    if borders == "cells":
+        return [b"%d %d 60 20 re S" % (x, y)]
+    if borders == "bars":  # 0.5 wide, from a quarter before each corner to a quarter after
+        return [
+            b"%.2f %.2f %.2f %.2f re f" % box
+            for box in (
+                (x - 0.25, y - 0.25, 60.5, 0.5),
+                (x - 0.25, y + 19.75, 60.5, 0.5),
+                (x - 0.25, y - 0.25, 0.5, 20.5),
+                (x + 59.75, y - 0.25, 0.5, 20.5),
+            )
+        ]
+    return []
 
 
 def scanned_pdf(n_pages: int = 3) -> bytes:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
+import pytest
+
 from app.readers.docx_body import Paragraph, Table, block_lines
 from app.readers.pdf_geometry import Char, Edge, Page, find_grids
 from app.readers.pdf_layout import page_blocks
@@ -200,3 +202,19 @@ def test_a_table_drawn_inside_forms_reads_as_on_the_page() -> None:
         ]
         tables = [b for b in page_blocks([page]) if isinstance(b, Table)]
         assert [[c.text for c in row] for row in tables[0].parts[0]] == rows
+
+
+@pytest.mark.parametrize("borders", ["bars", "cells"])
+def test_borders_drawn_as_word_and_qt_draw_them_rule_the_same_cells(borders: str) -> None:
+    """Word and WPS draw every side of every cell as a thin filled bar, Qt each cell's outline;
+    the cells and the lines between them are those of the table ruled with plain lines."""
+    rows = [["Name", "A", "B"], ["x", "12", "345"], ["y", "6", "78"]]
+    plain = read_pages(ruled_pdf(rows))[0]
+    page = read_pages(ruled_pdf(rows, borders=borders))[0]
+    grids = [
+        [([round(x, 1) for x in g.xs], [round(y, 1) for y in g.ys], len(g.cells)) for g in found]
+        for found in (find_grids(plain.edges), find_grids(page.edges))
+    ]
+    assert grids[1] == grids[0]
+    tables = [b for b in page_blocks([page]) if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in tables[0].parts[0]] == rows
