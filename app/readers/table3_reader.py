@@ -7,7 +7,7 @@ on the right row; the layout is told by its marker rows (（六）其他处理 w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.domain.layout import CellRole, TableLayout, ValueKind
 from app.domain.layouts import LAYOUTS, get_layout, newest_layout, per_registry
@@ -74,6 +74,8 @@ class _Index:
     group_titles: frozenset[str]  # the titles of the columns under 法人或其他组织
     width: int  # figures in a row
     known: KnownLabels
+    # (level, the labels above or None) -> the labels a row there may have; filled as asked
+    candidates: dict[tuple[int, tuple[str, ...] | None], list[str]] = field(default_factory=dict)
 
 
 @per_registry
@@ -99,11 +101,19 @@ def _index() -> _Index:
 
 
 def _candidates(level: int, ctx: list[str]) -> list[str]:
-    known = _index().all
-    if level > 1 and all(ctx[: level - 1]):
-        prefix = tuple(ctx[: level - 1])
-        return sorted({p[level - 1] for p in known if p[: level - 1] == prefix and p[level - 1]})
-    return sorted({p[level - 1] for p in known if p[level - 1]})
+    index = _index()
+    prefix = tuple(ctx[: level - 1]) if level > 1 and all(ctx[: level - 1]) else None
+    found = index.candidates.get((level, prefix))
+    if found is None:
+        found = sorted(
+            {
+                p[level - 1]
+                for p in index.all
+                if p[level - 1] and (prefix is None or p[: level - 1] == prefix)
+            }
+        )
+        index.candidates[level, prefix] = found
+    return found
 
 
 def _match_table3_label(label: str, ctx: list[str]) -> tuple[int, str] | None:
