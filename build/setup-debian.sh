@@ -9,6 +9,8 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 packages=(
     python3 python3-venv python3-pip
+    # the PDF reader's C walk (build/native.py)
+    gcc libc6-dev
     # Qt's xcb and offscreen platforms
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0

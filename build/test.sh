@@ -9,6 +9,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python build/native.py  # the PDF reader's C walk (gcc: build/setup-debian.sh)
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check app ui tests benchmarks build
 echo "== ruff format"; .venv/bin/ruff format --check app ui tests benchmarks build

@@ -2,7 +2,8 @@
 need: paths become horizontal and vertical edges in the page's view space, also inside forms.
 
 Nearly every object on a report's page is text, which comes from the text page instead; each
-is looked at only for its type. What the objects may cost is bounded by a budget over the
+is looked at only for its type. Where the compiled walk (pdf_native) is loaded it does all of
+this in C, to the same edges. What the objects may cost is bounded by a budget over the
 whole document (forms used over and over would multiply without end).
 """
 
@@ -12,6 +13,7 @@ import ctypes
 import itertools
 from collections.abc import Iterator
 
+from app.readers import pdf_native
 from app.readers import pdfium_calls as pdfium
 from app.readers.errors import ReadError
 from app.readers.pdf_geometry import Edge
@@ -68,6 +70,34 @@ def compose(inner: Matrix, outer: Matrix) -> Matrix:
         e * A + f * C + E,
         e * B + f * D + F,
     )
+
+
+def page_drawing(page: pdfium.Pointer, view: Matrix, budget: Budget) -> tuple[list[Edge], int]:
+    """A page's edges and number of pictures: from the compiled walk where it is loaded, else
+    from PageDrawing (the same, call by call from Python)."""
+    if not pdf_native.loaded():
+        drawing = PageDrawing(page, view, budget)
+        return drawing.edges, drawing.images
+    limits = pdf_native.Limits(
+        budget.left["objects"],
+        budget.left["segments"],
+        MAX_PATHS_PER_PAGE,
+        MAX_FORM_DEPTH,
+        _THIN,
+        _STRAIGHT,
+    )
+    status, flat, images = pdf_native.page_edges(page, view, limits)
+    budget.left["objects"], budget.left["segments"] = limits.objects_left, limits.segments_left
+    if status == pdf_native.OUT_OF_OBJECTS:
+        raise ReadError(budget.message("objects"))
+    if status == pdf_native.OUT_OF_SEGMENTS:
+        raise ReadError(budget.message("segments"))
+    if status != 0:
+        raise MemoryError
+    edges = [
+        Edge(flat[k] == 1.0, flat[k + 1], flat[k + 2], flat[k + 3]) for k in range(0, len(flat), 4)
+    ]
+    return edges, images
 
 
 class PageDrawing:

@@ -26,12 +26,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.domain.report import Report
-from app.readers import pdfium_calls
+from app.readers import pdf_native, pdfium_calls
 from app.readers.docx_body import block_lines
 from app.readers.errors import ReadError
 from app.readers.pdf_geometry import Char, Grid, Page, find_grids
 from app.readers.pdf_layout import page_blocks
-from app.readers.pdf_paths import MAX_OBJECTS, Budget, Matrix, PageDrawing, view_matrix
+from app.readers.pdf_paths import MAX_OBJECTS, Budget, Matrix, page_drawing, view_matrix
 from app.readers.text_reader import read_lines
 
 MAX_PAGES = 200  # a report is a few dozen pages; a county's collection is not one PDF
@@ -137,8 +137,8 @@ def _page(page: Any, textpage: Any, budget: Budget) -> Page:
     width, height = (right - left, top - bottom)
     if rotation in (90, 270):
         width, height = height, width
-    drawing = PageDrawing(pdfium_calls.pointer(page.raw), view, budget)
-    result = Page(width, height, edges=drawing.edges, images=drawing.images)
+    edges, images = page_drawing(pdfium_calls.pointer(page.raw), view, budget)
+    result = Page(width, height, edges=edges, images=images)
     # The tables first: characters inside them are taken one by one, those outside in runs.
     result.grids = find_grids(result.edges)
     result.chars = _chars(textpage, _box_transform(view), result.grids)
@@ -173,21 +173,14 @@ def _chars(textpage: Any, box_of: BoxOf, grids: list[Grid]) -> list[Char]:
     count = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
     text = _text(raw, count)
     handle = pdfium_calls.pointer(raw)
-    rect = pdfium_calls.Rect()
-    rect_ref = ctypes.byref(rect)
-    get_box, generated = pdfium_calls.char_box, pdfium_calls.char_generated
+    box, generated = _char_boxes(handle, count, box_of)
     out: list[Char] = []
-
-    def box(i: int) -> Box | None:
-        if not get_box(handle, i, rect_ref):
-            return None
-        return box_of(rect.left, rect.bottom, rect.right, rect.top)
 
     def one_by_one(start: int, end: int) -> None:
         for i in range(start, end):
             code = ord(text[i])
             if code <= 0x20 or code in _INVISIBLE or 0x2000 <= code <= 0x200F:
-                if code < 0x20 or code in _INVISIBLE or generated(handle, i) == 1:
+                if code < 0x20 or code in _INVISIBLE or generated(i):
                     continue  # line ends, and the spaces PDFium made up (spacing is in the boxes)
                 char = " "
             else:
@@ -214,6 +207,34 @@ def _chars(textpage: Any, box_of: BoxOf, grids: list[Grid]) -> list[Char]:
             out.append(joined)
     one_by_one(done, len(text))
     return out
+
+
+def _char_boxes(
+    handle: pdfium_calls.Pointer, count: int, box_of: BoxOf
+) -> tuple[Callable[[int], Box | None], Callable[[int], bool]]:
+    """A character's box as shown (None where PDFium has none), and whether PDFium made the
+    character up: looked up in what the compiled walk got for all of them at once, or asked
+    of PDFium one by one."""
+    if pdf_native.loaded():
+        values, flags = pdf_native.char_boxes(handle, count)
+
+        def looked_up(i: int) -> Box | None:
+            if not flags[i] & 1:
+                return None
+            k = 4 * i
+            return box_of(values[k], values[k + 1], values[k + 2], values[k + 3])
+
+        return looked_up, lambda i: bool(flags[i] & 2)
+    rect = pdfium_calls.Rect()
+    rect_ref = ctypes.byref(rect)
+    get_box, made_up = pdfium_calls.char_box, pdfium_calls.char_generated
+
+    def asked(i: int) -> Box | None:
+        if not get_box(handle, i, rect_ref):
+            return None
+        return box_of(rect.left, rect.bottom, rect.right, rect.top)
+
+    return asked, lambda i: made_up(handle, i) == 1
 
 
 def _one_line(first: Box, last: Box) -> bool:

@@ -38,6 +38,12 @@ def address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
+def addresses(names: tuple[str, ...]) -> list[int]:
+    """The addresses of PDFium's functions of these names (for the compiled walk,
+    pdf_native)."""
+    return [address(getattr(pdfium_c, name)) for name in names]
+
+
 def pointer(handle: Any) -> Pointer:
     """A pypdfium2 handle (page, text page) as the bare calls take it."""
     return ctypes.c_void_p(address(handle))

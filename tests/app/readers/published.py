@@ -236,7 +236,11 @@ def text_pdf(pages: list[list[str]]) -> bytes:
 
 
 def ruled_pdf(
-    rows: list[list[str]], rotate: int = 0, forms: int = 0, borders: str = "lines"
+    rows: list[list[str]],
+    rotate: int = 0,
+    forms: int = 0,
+    borders: str = "lines",
+    drawn: bytes = b"",
 ) -> bytes:
     """One page with a ruled table of ASCII cells (60 × 20 points each, from (72, 700) down).
     With `rotate` 90 or 270 the page is stored turned (/Rotate) and its content drawn turned
@@ -245,9 +249,10 @@ def ruled_pdf(
     scaled by 2 and scaling its content by 1/2 (so the page shows the same).
     `borders` is how the lines are drawn: "lines", each rule one stroked line (LibreOffice);
     "bars", each cell's every side a thin filled rectangle reaching half a line's width past
-    the corners (Word and WPS); "cells", each cell's outline a stroked rectangle (Qt)."""
+    the corners (Word and WPS); "cells", each cell's outline a stroked rectangle (Qt).
+    `drawn` is more content drawn before the table (shading, shapes)."""
     n_rows, n_cols = len(rows), max(len(r) for r in rows)
-    ops = [b"0.5 w"] + [
+    ops = [drawn, b"0.5 w"] + [
         op
         for r in range(n_rows)
         for c in range(n_cols)

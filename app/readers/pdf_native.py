@@ -1,0 +1,150 @@
+"""The PDF reader's per-object loops in C (pdf_walk.c), where the compiled library is there.
+
+A page's drawn objects, path segments and characters cost one call into PDFium each, and
+through ctypes a call costs more than PDFium's own work in it: in C the walk over a page's
+paths takes a tenth of the time (benchmarks/read_pdf.py). build/native.py compiles pdf_walk.c
+beside this file (a source checkout) or into the one-file program; without it — no compiler
+where the sources were set up, or NIANBAO_PDF_NATIVE=0 — pdf_paths and pdf_reader make the
+same calls from Python (NIANBAO_PDF_NATIVE=1 makes its absence an error, for testing a build) and find the same edges and boxes (tests/app/readers/test_pdf_native.py
+holds the two to each other).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.readers import pdfium_calls
+
+LIBRARY = "nianbao_pdfwalk.dll" if sys.platform == "win32" else "libnianbao_pdfwalk.so"
+# The PDFium functions pdf_walk.c calls, in the order of its Api struct.
+API_FUNCTIONS = (
+    "FPDFPage_CountObjects",
+    "FPDFPage_GetObject",
+    "FPDFFormObj_CountObjects",
+    "FPDFFormObj_GetObject",
+    "FPDFPageObj_GetType",
+    "FPDFPageObj_GetMatrix",
+    "FPDFPath_GetDrawMode",
+    "FPDFPageObj_GetFillColor",
+    "FPDFPageObj_GetStrokeColor",
+    "FPDFPath_CountSegments",
+    "FPDFPath_GetPathSegment",
+    "FPDFPathSegment_GetPoint",
+    "FPDFPathSegment_GetType",
+    "FPDFPathSegment_GetClose",
+    "FPDFText_GetLooseCharBox",
+    "FPDFText_IsGenerated",
+)
+# nb_page_edges' answers other than 0 (done).
+OUT_OF_OBJECTS, OUT_OF_SEGMENTS, OUT_OF_MEMORY = 1, 2, 3
+
+
+class _Api(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_void_p) for name in API_FUNCTIONS]
+
+
+class Limits(ctypes.Structure):
+    """pdf_walk.c's Limits: the document's budgets (spent by the call) and pdf_paths' limits."""
+
+    _fields_ = [
+        ("objects_left", ctypes.c_long),
+        ("segments_left", ctypes.c_long),
+        ("max_paths_per_page", ctypes.c_int),
+        ("max_form_depth", ctypes.c_int),
+        ("thin", ctypes.c_double),
+        ("straight", ctypes.c_double),
+    ]
+
+
+def _places() -> list[Path]:
+    places = [Path(__file__).with_name(LIBRARY)]
+    bundle = getattr(sys, "_MEIPASS", None)  # the frozen program's folder
+    if bundle:
+        places.insert(0, Path(bundle) / LIBRARY)
+    return places
+
+
+def _load() -> Any:
+    wanted = os.environ.get("NIANBAO_PDF_NATIVE")  # 0: never; 1: always (a test of the build)
+    if wanted == "0":
+        return None
+    for place in _places():
+        if place.is_file():
+            try:
+                library = ctypes.CDLL(str(place))
+            except OSError:
+                continue  # built for another system, or damaged: the calls from Python it is
+            _declare(library)
+            return library
+    if wanted == "1":
+        raise ImportError(f"{LIBRARY} not found in {[str(p) for p in _places()]}")
+    return None
+
+
+def _declare(library: Any) -> None:
+    double_p = ctypes.POINTER(ctypes.c_double)
+    library.nb_page_edges.restype = ctypes.c_int
+    library.nb_page_edges.argtypes = [
+        ctypes.POINTER(_Api),
+        ctypes.c_void_p,
+        double_p,
+        ctypes.POINTER(Limits),
+        ctypes.POINTER(double_p),
+        ctypes.POINTER(ctypes.c_long),
+        ctypes.POINTER(ctypes.c_int),
+    ]
+    library.nb_char_boxes.restype = None
+    library.nb_char_boxes.argtypes = [
+        ctypes.POINTER(_Api),
+        ctypes.c_void_p,
+        ctypes.c_int,
+        double_p,
+        ctypes.POINTER(ctypes.c_ubyte),
+    ]
+    library.nb_free.restype = None
+    library.nb_free.argtypes = [ctypes.c_void_p]
+
+
+_library = _load()
+_api = _Api(*pdfium_calls.addresses(API_FUNCTIONS)) if _library is not None else None
+
+
+def loaded() -> bool:
+    """Whether the compiled library is in use."""
+    return _library is not None
+
+
+def page_edges(
+    page: pdfium_calls.Pointer, view: tuple[float, ...], limits: Limits
+) -> tuple[int, list[float], int]:
+    """What nb_page_edges answers, the page's edges as a flat list (horizontal as 1.0 or 0.0,
+    at, start, end; four an edge) and its number of pictures. Only when loaded()."""
+    assert _library is not None and _api is not None
+    values = ctypes.POINTER(ctypes.c_double)()
+    count, images = ctypes.c_long(0), ctypes.c_int(0)
+    status = _library.nb_page_edges(
+        ctypes.byref(_api),
+        page,
+        (ctypes.c_double * 6)(*view),
+        ctypes.byref(limits),
+        ctypes.byref(values),
+        ctypes.byref(count),
+        ctypes.byref(images),
+    )
+    flat: list[float] = values[: 4 * count.value] if count.value else []
+    _library.nb_free(values)
+    return status, flat, images.value
+
+
+def char_boxes(textpage: pdfium_calls.Pointer, count: int) -> tuple[list[float], bytes]:
+    """Every character's loose box (left, bottom, right, top, four a character) and flags (1:
+    the box is known; 2: PDFium made the character up). Only when loaded()."""
+    assert _library is not None and _api is not None
+    boxes = (ctypes.c_double * (4 * count))()
+    flags = (ctypes.c_ubyte * count)()
+    _library.nb_char_boxes(ctypes.byref(_api), textpage, count, boxes, flags)
+    return boxes[:], bytes(flags)

@@ -1,0 +1,297 @@
+/* The loops of the PDF reader that make one PDFium call per drawn object, path segment or
+ * character, done in C: the ruling lines of a page's paths (as app/readers/pdf_paths.py finds
+ * them, to the last bit) and every character's box.
+ *
+ * A plain shared library loaded with ctypes, not a Python extension: it knows neither Python
+ * nor PDFium's headers. The caller (app/readers/pdf_native.py) hands it the addresses of the
+ * PDFium functions it calls, from the PDFium that pypdfium2 has loaded; handles are void
+ * pointers. Built by build/native.py with the platform's C compiler; when it is missing the
+ * reader does the same in Python.
+ *
+ * Arithmetic is in double, in the order the Python code does it, and built without
+ * contraction into fused multiply-adds, so both give the same edges.
+ */
+
+#include <stdlib.h>
+
+#if defined(_WIN32)
+#define EXPORT __declspec(dllexport)
+#else
+#define EXPORT __attribute__((visibility("default")))
+#endif
+
+typedef struct { float a, b, c, d, e, f; } FsMatrix;
+typedef struct { float left, top, right, bottom; } FsRectF;
+
+/* The PDFium functions used, in this order (pdf_native.API_FUNCTIONS). */
+typedef struct {
+    int (*page_count_objects)(void *page);
+    void *(*page_get_object)(void *page, int index);
+    int (*form_count_objects)(void *form);
+    void *(*form_get_object)(void *form, unsigned long index);
+    int (*object_type)(void *obj);
+    int (*object_matrix)(void *obj, FsMatrix *matrix);
+    int (*draw_mode)(void *path, int *fillmode, int *stroke);
+    int (*fill_color)(void *obj, unsigned *r, unsigned *g, unsigned *b, unsigned *a);
+    int (*stroke_color)(void *obj, unsigned *r, unsigned *g, unsigned *b, unsigned *a);
+    int (*count_segments)(void *path);
+    void *(*get_segment)(void *path, int index);
+    int (*segment_point)(void *segment, float *x, float *y);
+    int (*segment_type)(void *segment);
+    int (*segment_closes)(void *segment);
+    int (*loose_char_box)(void *textpage, int index, FsRectF *rect);
+    int (*char_generated)(void *textpage, int index);
+} Api;
+
+enum { OBJ_TEXT = 1, OBJ_PATH = 2, OBJ_IMAGE = 3, OBJ_FORM = 5 };
+enum { SEG_LINETO = 0, SEG_MOVETO = 2 };
+enum { OK = 0, OUT_OF_OBJECTS = 1, OUT_OF_SEGMENTS = 2, OUT_OF_MEMORY = 3 };
+
+/* The limits of pdf_paths, given by the caller. */
+typedef struct {
+    long objects_left;  /* over the whole document, spent here */
+    long segments_left;
+    int max_paths_per_page;
+    int max_form_depth;
+    double thin;
+    double straight;
+} Limits;
+
+typedef struct {
+    double *edges; /* horizontal (1.0 or 0.0), at, start, end; four a row */
+    long count, capacity;
+    int images, paths;
+    int status;
+    /* what a subpath's points are gathered in */
+    double *xs, *ys;
+    long points, point_capacity;
+} Walk;
+
+typedef struct { double a, b, c, d, e, f; } Matrix;
+
+static Matrix compose(Matrix in, Matrix out) {
+    Matrix m;
+    m.a = in.a * out.a + in.b * out.c;
+    m.b = in.a * out.b + in.b * out.d;
+    m.c = in.c * out.a + in.d * out.c;
+    m.d = in.c * out.b + in.d * out.d;
+    m.e = in.e * out.a + in.f * out.c + out.e;
+    m.f = in.e * out.b + in.f * out.d + out.f;
+    return m;
+}
+
+static Matrix own_matrix(const Api *api, void *obj) {
+    FsMatrix m;
+    Matrix identity = {1.0, 0.0, 0.0, 1.0, 0.0, 0.0};
+    if (!api->object_matrix(obj, &m)) return identity;
+    Matrix r = {m.a, m.b, m.c, m.d, m.e, m.f};
+    return r;
+}
+
+static void add_edge(Walk *w, int horizontal, double at, double start, double end) {
+    if (w->status != OK) return;
+    if (w->count == w->capacity) {
+        long capacity = w->capacity ? 2 * w->capacity : 1024;
+        double *grown = realloc(w->edges, (size_t)capacity * 4 * sizeof(double));
+        if (!grown) { w->status = OUT_OF_MEMORY; return; }
+        w->edges = grown;
+        w->capacity = capacity;
+    }
+    double *row = w->edges + 4 * w->count++;
+    row[0] = horizontal; row[1] = at; row[2] = start; row[3] = end;
+}
+
+static int add_point(Walk *w, double x, double y) {
+    if (w->points == w->point_capacity) {
+        long capacity = w->point_capacity ? 2 * w->point_capacity : 64;
+        double *xs = realloc(w->xs, (size_t)capacity * sizeof(double));
+        if (!xs) { w->status = OUT_OF_MEMORY; return 0; }
+        w->xs = xs;
+        double *ys = realloc(w->ys, (size_t)capacity * sizeof(double));
+        if (!ys) { w->status = OUT_OF_MEMORY; return 0; }
+        w->ys = ys;
+        w->point_capacity = capacity;
+    }
+    w->xs[w->points] = x;
+    w->ys[w->points] = y;
+    w->points++;
+    return 1;
+}
+
+/* pdf_paths._subpath_edges on the points gathered. */
+static void subpath_edges(Walk *w, int closed, const Limits *lim) {
+    long n = w->points;
+    double *xs = w->xs, *ys = w->ys;
+    if (n < 2) return;
+    if (closed) {
+        double x0 = xs[0], x1 = xs[0], y0 = ys[0], y1 = ys[0];
+        for (long i = 1; i < n; i++) {
+            if (xs[i] < x0) x0 = xs[i];
+            if (xs[i] > x1) x1 = xs[i];
+            if (ys[i] < y0) y0 = ys[i];
+            if (ys[i] > y1) y1 = ys[i];
+        }
+        if (n >= 4 && (x1 - x0 <= lim->thin || y1 - y0 <= lim->thin)) {
+            if (x1 - x0 > y1 - y0) add_edge(w, 1, (y0 + y1) / 2, x0, x1);
+            else if (y1 - y0 > x1 - x0) add_edge(w, 0, (x0 + x1) / 2, y0, y1);
+            return;
+        }
+        if (xs[0] != xs[n - 1] || ys[0] != ys[n - 1]) {
+            if (!add_point(w, xs[0], ys[0])) return;
+            xs = w->xs; ys = w->ys; n = w->points;
+        }
+    }
+    double s = lim->straight;
+    double ax = xs[0], ay = ys[0];
+    for (long i = 1; i < n; i++) {
+        double bx = xs[i], by = ys[i];
+        if (-s <= ay - by && ay - by <= s) {
+            if (!(-s <= ax - bx && ax - bx <= s)) {
+                if (ax < bx) add_edge(w, 1, (ay + by) / 2, ax, bx);
+                else add_edge(w, 1, (ay + by) / 2, bx, ax);
+            }
+        } else if (-s <= ax - bx && ax - bx <= s) {
+            if (ay < by) add_edge(w, 0, (ax + bx) / 2, ay, by);
+            else add_edge(w, 0, (ax + bx) / 2, by, ay);
+        }
+        ax = bx; ay = by;
+    }
+}
+
+static int is_white(const Api *api, void *obj, int stroked) {
+    unsigned r, g, b, alpha;
+    int got = stroked ? api->stroke_color(obj, &r, &g, &b, &alpha)
+                      : api->fill_color(obj, &r, &g, &b, &alpha);
+    if (!got) return 0;
+    unsigned least = r < g ? r : g;
+    if (b < least) least = b;
+    return alpha == 0 || least >= 250;
+}
+
+/* pdf_paths.PageDrawing._path_edges. */
+static void path_edges(const Api *api, void *obj, Matrix m, Walk *w, Limits *lim) {
+    int fill = 0, stroke = 0;
+    if (!api->draw_mode(obj, &fill, &stroke) || (!fill && !stroke)) return;
+    if (is_white(api, obj, stroke != 0)) return;
+    int count = api->count_segments(obj);
+    if (count < 0) count = 0;
+    lim->segments_left -= count;
+    if (lim->segments_left < 0) { w->status = OUT_OF_SEGMENTS; return; }
+    if (count == 0) return;
+    void **segments = malloc((size_t)count * sizeof(void *));
+    int *kinds = malloc((size_t)count * sizeof(int));
+    if (!segments || !kinds) { free(segments); free(kinds); w->status = OUT_OF_MEMORY; return; }
+    int lines = 0;
+    for (int i = 0; i < count; i++) {
+        segments[i] = api->get_segment(obj, i);
+        kinds[i] = api->segment_type(segments[i]);
+        if (kinds[i] == SEG_LINETO) lines++;
+    }
+    float x, y;
+    if (kinds[0] == SEG_MOVETO && lines == count - 1) {
+        /* One outline of straight lines. */
+        int whole = 1;
+        w->points = 0;
+        for (int i = 0; i < count; i++) {
+            if (!api->segment_point(segments[i], &x, &y)) { whole = 0; break; }
+            double px = x, py = y;
+            if (!add_point(w, m.a * px + m.c * py + m.e, m.b * px + m.d * py + m.f)) break;
+        }
+        if (whole && w->status == OK) {
+            if (count > 1 && api->segment_closes(segments[count - 1]))
+                add_point(w, w->xs[0], w->ys[0]);
+            if (w->status == OK) subpath_edges(w, fill != 0, lim);
+            free(segments); free(kinds);
+            return;
+        }
+    }
+    /* Subpaths, each made and finished in turn (as Python makes them all, then their edges:
+     * the same edges in the same order). */
+    int open = 0; /* a subpath is being gathered */
+    for (int i = 0; i < count && w->status == OK; i++) {
+        if (!segments[i] || !api->segment_point(segments[i], &x, &y)) continue;
+        double px = x, py = y;
+        double qx = m.a * px + m.c * py + m.e, qy = m.b * px + m.d * py + m.f;
+        int kind = kinds[i];
+        if (kind == SEG_MOVETO || !open || kind != SEG_LINETO) {
+            if (open) subpath_edges(w, fill != 0, lim);
+            w->points = 0;
+            open = 1;
+        }
+        if (!add_point(w, qx, qy)) break;
+        int last = i + 1 == count || kinds[i + 1] == SEG_MOVETO;
+        if (last && w->points > 1 && api->segment_closes(segments[i]))
+            add_point(w, w->xs[0], w->ys[0]);
+    }
+    if (open && w->status == OK) subpath_edges(w, fill != 0, lim);
+    free(segments); free(kinds);
+}
+
+/* pdf_paths.PageDrawing._objects, and what __init__ does with what it yields. */
+static void walk_objects(const Api *api, void *parent, int depth, Matrix outer, Walk *w,
+                         Limits *lim) {
+    int form = depth > 0;
+    int count = form ? api->form_count_objects(parent) : api->page_count_objects(parent);
+    if (count < 0) count = 0;
+    lim->objects_left -= count;
+    if (lim->objects_left < 0) { w->status = OUT_OF_OBJECTS; return; }
+    for (int i = 0; i < count && w->status == OK; i++) {
+        void *obj = form ? api->form_get_object(parent, (unsigned long)i)
+                         : api->page_get_object(parent, i);
+        int kind = api->object_type(obj);
+        if (kind == OBJ_FORM) {
+            if (depth < lim->max_form_depth)
+                walk_objects(api, obj, depth + 1, compose(own_matrix(api, obj), outer), w, lim);
+        } else if (kind == OBJ_PATH) {
+            Matrix m = compose(own_matrix(api, obj), outer);
+            if (w->paths < lim->max_paths_per_page) {
+                w->paths++;
+                path_edges(api, obj, m, w, lim);
+            }
+        } else if (kind == OBJ_IMAGE) {
+            w->images++;
+        }
+    }
+}
+
+/* A page's edges (a malloc'ed array the caller frees with nb_free) and pictures. Returns
+ * OK or what ran out; the limits' budgets are spent. */
+EXPORT int nb_page_edges(const Api *api, void *page, const double *view, Limits *lim,
+                         double **edges, long *count, int *images) {
+    Walk w = {0};
+    Matrix outer = {view[0], view[1], view[2], view[3], view[4], view[5]};
+    walk_objects(api, page, 0, outer, &w, lim);
+    free(w.xs);
+    free(w.ys);
+    *images = w.images;
+    if (w.status != OK) {
+        free(w.edges);
+        *edges = NULL;
+        *count = 0;
+        return w.status;
+    }
+    *edges = w.edges;
+    *count = w.count;
+    return OK;
+}
+
+/* Each character's loose box (left, bottom, right, top) and flags: 1 the box is known, 2 PDFium
+ * made the character up (a space it put in a gap). */
+EXPORT void nb_char_boxes(const Api *api, void *textpage, int count, double *boxes,
+                          unsigned char *flags) {
+    FsRectF r;
+    for (int i = 0; i < count; i++) {
+        unsigned char f = 0;
+        if (api->loose_char_box(textpage, i, &r)) {
+            f |= 1;
+            boxes[4 * i] = r.left;
+            boxes[4 * i + 1] = r.bottom;
+            boxes[4 * i + 2] = r.right;
+            boxes[4 * i + 3] = r.top;
+        }
+        if (api->char_generated(textpage, i) == 1) f |= 2;
+        flags[i] = f;
+    }
+}
+
+EXPORT void nb_free(void *p) { free(p); }

@@ -1,0 +1,101 @@
+"""The compiled walk over a PDF page's objects and characters (pdf_walk.c) against the same
+calls made from Python: the same edges, pictures and character boxes to the last bit, the same
+budgets spent, the same refusals."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from app.readers import pdf_native
+from app.readers.errors import ReadError
+from app.readers.pdf_geometry import Page
+from app.readers.pdf_reader import read_pages
+from tests.app.readers.hostile import pdf_forms_in_forms, pdf_many_paths
+from tests.app.readers.published import ruled_pdf, scanned_pdf
+from tests.paths import FIXTURES
+
+ROWS = [["Name", "A", "B"], ["x", "12", "345"], ["y", "6", "78"]]
+# A white page behind it all, a grey cell, a rounded frame (curves between its sides), two
+# rules in one path, a closed triangle, a thin bar drawn as a filled outline, a white rule.
+SHAPES = b"""q 1 1 1 rg 0 0 595 842 re f Q
+q 0.9 g 132 660 60 20 re f Q
+q 0.3 w 60 600 m 300 600 l 310 600 310 590 310 580 c 310 520 l 300 510 l 60 510 l h S Q
+q 0.3 w 60 480 m 300 480 l 60 470 m 300 470 l S Q
+q 0.3 w 100 440 m 140 440 l 120 420 l h S Q
+q 0 g 72 400 m 372 400 l 372 401 l 72 401 l h f Q
+q 1 1 1 RG 72 380 m 372 380 l S Q"""
+MADE = {
+    "ruled": lambda: ruled_pdf(ROWS),
+    "turned 90": lambda: ruled_pdf(ROWS, rotate=90),
+    "turned 270": lambda: ruled_pdf(ROWS, rotate=270),
+    "inside three forms": lambda: ruled_pdf(ROWS, forms=3),
+    "Word's bars": lambda: ruled_pdf(ROWS, borders="bars"),
+    "Qt's cell outlines": lambda: ruled_pdf(ROWS, borders="cells"),
+    "scanned": lambda: scanned_pdf(2),
+    "shaded and shaped": lambda: ruled_pdf(ROWS, drawn=SHAPES),
+}
+
+PDFS = sorted((FIXTURES / "pdf").glob("*.pdf")) + sorted((FIXTURES / "county_pdf").glob("*.pdf"))
+
+
+def test_the_compiled_walk_is_built_where_the_tests_run() -> None:
+    """build/test.sh builds it (build/native.py); without it PDFs read at half the speed."""
+    if os.environ.get("NIANBAO_PDF_NATIVE") == "0":
+        pytest.skip("NIANBAO_PDF_NATIVE=0 turns the compiled walk off")
+    assert pdf_native.loaded(), f"{pdf_native.LIBRARY} missing: run python build/native.py"
+
+
+def in_python(data: bytes, monkeypatch: pytest.MonkeyPatch) -> list[Page]:
+    with monkeypatch.context() as patched:
+        patched.setattr(pdf_native, "loaded", lambda: False)
+        return read_pages(data)
+
+
+def shape(pages: list[Page]) -> list[object]:
+    return [
+        (
+            page.width,
+            page.height,
+            page.images,
+            page.edges,
+            [(c.text, c.x0, c.y0, c.x1, c.y1) for c in page.chars],
+            [(g.xs, g.ys, len(g.cells)) for g in page.grids or []],
+        )
+        for page in pages
+    ]
+
+
+needs_walk = pytest.mark.skipif(not pdf_native.loaded(), reason="the compiled walk is not built")
+
+
+@needs_walk
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_published_pdfs_give_the_same_pages(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = path.read_bytes()
+    native = read_pages(data)
+    assert sum(len(p.edges) for p in native) > 0  # a table's lines were found at all
+    assert shape(native) == shape(in_python(data, monkeypatch))
+
+
+@needs_walk
+@pytest.mark.parametrize("case", list(MADE))
+def test_turned_formed_and_differently_ruled_pages_are_the_same(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = MADE[case]()
+    assert shape(read_pages(data)) == shape(in_python(data, monkeypatch))
+
+
+@needs_walk
+@pytest.mark.parametrize("make", [pdf_forms_in_forms, pdf_many_paths])
+def test_the_budgets_stop_both_alike(make: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, data = make()  # type: ignore[operator]
+    with pytest.raises(ReadError) as native:
+        read_pages(data)
+    with pytest.raises(ReadError) as python:
+        in_python(data, monkeypatch)
+    assert str(native.value) == str(python.value)
+    assert "数量异常庞大" in str(native.value)
