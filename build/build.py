@@ -173,7 +173,9 @@ DROP_DATA = re.compile(
 # bootloader, and the C runtime on Windows.
 # PDFium too: pypdfium2 opens it with ctypes, so nothing links to it.
 ALWAYS_KEEP = re.compile(
-    r"^(lib)?python3|^(vcruntime|msvcp|ucrtbase|api-ms-win)|^(lib)?pdfium", re.IGNORECASE
+    r"^(lib)?python3|^(vcruntime|msvcp|ucrtbase|api-ms-win)|^(lib)?pdfium"
+    r"|^(lib)?nianbao_pdfwalk",  # loaded by ctypes (app.readers.pdf_native): nothing links to it
+    re.IGNORECASE,
 )
 # Software OpenGL and Direct3D shader compilers that Qt collects on Windows; widgets paint
 # with the raster engine.
@@ -605,6 +607,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     started = time.perf_counter()
+    # The PDF reader's C walk, which the spec bundles; for Windows, build/windows.sh has built it
+    # with MinGW on the Linux side (there is no compiler in Wine's Windows).
+    native = [sys.executable, str(ROOT / "build" / "native.py")]
+    subprocess.run(native + (["--windows"] if sys.platform == "win32" else []), check=True)
     run_pyinstaller(SPEC, WORK, DIST, clean=args.clean)
     for name in programs():
         onefile = DIST / executable_name(name)

