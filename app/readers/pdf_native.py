@@ -39,6 +39,7 @@ API_FUNCTIONS = (
     "FPDFText_GetLooseCharBox",
     "FPDFText_IsGenerated",
 )
+WALK_VERSION = 1  # pdf_walk.c's nb_version(): a library built from another source is not used
 # nb_page_edges' answers other than 0 (done).
 OUT_OF_OBJECTS, OUT_OF_SEGMENTS, OUT_OF_MEMORY = 1, 2, 3
 
@@ -76,7 +77,10 @@ def _load() -> Any:
         if place.is_file():
             try:
                 library = ctypes.CDLL(str(place))
-            except OSError:
+                library.nb_version.restype = ctypes.c_int
+                if library.nb_version() != WALK_VERSION:
+                    continue  # built from an older pdf_walk.c
+            except (OSError, AttributeError):
                 continue  # built for another system, or damaged: the calls from Python it is
             _declare(library)
             return library

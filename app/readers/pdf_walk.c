@@ -295,3 +295,7 @@ EXPORT void nb_char_boxes(const Api *api, void *textpage, int count, double *box
 }
 
 EXPORT void nb_free(void *p) { free(p); }
+
+/* What pdf_native.WALK_VERSION must be: raised with every change to the functions or structs
+ * above, so that a library built from an older source is not used. */
+EXPORT int nb_version(void) { return 1; }

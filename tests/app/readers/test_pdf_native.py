@@ -99,3 +99,12 @@ def test_the_budgets_stop_both_alike(make: object, monkeypatch: pytest.MonkeyPat
         in_python(data, monkeypatch)
     assert str(native.value) == str(python.value)
     assert "数量异常庞大" in str(native.value)
+
+
+@needs_walk
+def test_a_library_built_from_another_source_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library older than pdf_walk.c (a checkout updated, the library not rebuilt) might
+    take other arguments: it is not loaded, and the reader makes its calls from Python."""
+    assert pdf_native._load() is not None
+    monkeypatch.setattr(pdf_native, "WALK_VERSION", pdf_native.WALK_VERSION + 1)
+    assert pdf_native._load() is None
