@@ -4,9 +4,10 @@ A page's drawn objects, path segments and characters cost one call into PDFium e
 through ctypes a call costs more than PDFium's own work in it: in C the walk over a page's
 paths takes a tenth of the time (benchmarks/read_pdf.py). build/native.py compiles pdf_walk.c
 beside this file (a source checkout) or into the one-file program; without it — no compiler
-where the sources were set up, or NIANBAO_PDF_NATIVE=0 — pdf_paths and pdf_reader make the
-same calls from Python (NIANBAO_PDF_NATIVE=1 makes its absence an error, for testing a build) and find the same edges and boxes (tests/app/readers/test_pdf_native.py
-holds the two to each other).
+where the sources were set up, a library built from another version of pdf_walk.c, or
+NIANBAO_PDF_NATIVE=0 — pdf_paths and pdf_reader make the same calls from Python and find the
+same edges and boxes (tests/app/readers/test_pdf_native.py holds the two to each other).
+NIANBAO_PDF_NATIVE=1 makes a missing library an error, for testing a build.
 """
 
 from __future__ import annotations
