@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.readers.wordml import Element, child, inherited, int_val, is_on, val, w
+from app.readers.wordml import Element, child, int_val, is_on, style_values, val, w
 
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -168,23 +168,7 @@ class Numbering:
             self._nums[str(num.get(w("numId")))] = (abstract_id, overrides)
 
     def _read_styles(self, root: Element) -> None:
-        based_on: dict[str, str] = {}
-        own: dict[str, tuple[str | None, int | None]] = {}
-        for style in root.iterfind(w("style")):
-            style_id = style.get(w("styleId"))
-            if style_id is None:
-                continue
-            parent = val(child(style, "basedOn"))
-            if parent:
-                based_on[style_id] = parent
-            num_pr = child(style, "pPr", "numPr")
-            if num_pr is not None:
-                ilvl = child(num_pr, "ilvl")
-                own[style_id] = (
-                    val(child(num_pr, "numId")),
-                    int_val(ilvl, 0) if ilvl is not None else None,
-                )
-        self._style_num = inherited(own, based_on)
+        self._style_num = style_values(root, _own_numbering)
 
     @property
     def active(self) -> bool:
@@ -219,6 +203,15 @@ class Numbering:
         for deeper in range(ilvl + 1, LEVELS):
             counters[deeper] = None
         return _expand(level, levels, counters)
+
+
+def _own_numbering(style: Element) -> tuple[str | None, int | None] | None:
+    """A style's own list (numId) and level (ilvl, None when the style leaves it out)."""
+    num_pr = child(style, "pPr", "numPr")
+    if num_pr is None:
+        return None
+    ilvl = child(num_pr, "ilvl")
+    return val(child(num_pr, "numId")), int_val(ilvl, 0) if ilvl is not None else None
 
 
 def _number(element: Element | None) -> int:

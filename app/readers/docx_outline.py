@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.readers.wordml import Element, child, inherited, int_val, is_on, val, w
+from app.readers.wordml import Element, child, int_val, is_on, style_values, val, w
 
 BODY_TEXT = 9  # w:outlineLvl 9: "body text"
 _NAMED = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -22,25 +22,7 @@ class Outline:
     """Outline levels by style, read once from the styles part."""
 
     def __init__(self, styles: Element | None) -> None:
-        self._levels: dict[str, int] = {}
-        if styles is None:
-            return
-        own: dict[str, int] = {}
-        based_on: dict[str, str] = {}
-        for style in styles.iterfind(w("style")):
-            style_id = style.get(w("styleId"))
-            if style_id is None:
-                continue
-            parent = val(child(style, "basedOn"))
-            if parent:
-                based_on[style_id] = parent
-            level = child(style, "pPr", "outlineLvl")
-            named = _NAMED.match(val(child(style, "name"), "") or "")
-            if level is not None:
-                own[style_id] = int_val(level, BODY_TEXT)
-            elif named:
-                own[style_id] = int(named.group(1)) - 1
-        self._levels = inherited(own, based_on)
+        self._levels = style_values(styles, _own_level) if styles is not None else {}
 
     @staticmethod
     def stated_body(p_pr: Element | None) -> bool:
@@ -56,6 +38,15 @@ class Outline:
         if own is not None:
             return int_val(own, BODY_TEXT)
         return self._levels.get(val(child(p_pr, "pStyle")) or "", BODY_TEXT)
+
+
+def _own_level(style: Element) -> int | None:
+    """A style's own outline level, stated or told by its name (Heading 2, 标题 2)."""
+    level = child(style, "pPr", "outlineLvl")
+    if level is not None:
+        return int_val(level, BODY_TEXT)
+    named = _NAMED.match(val(child(style, "name"), "") or "")
+    return int(named.group(1)) - 1 if named else None
 
 
 def emphasised_lead(p: Element) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -57,6 +58,24 @@ def int_val(element: Element | None, default: int) -> int:
         return int(val(element) or default)
     except ValueError:
         return default
+
+
+def style_values(styles: Element, own_value: Callable[[Element], T | None]) -> dict[str, T]:
+    """Each style's value in the styles part: what `own_value` finds in the style itself, else
+    what it finds in the nearest style it is based on (inherited)."""
+    own: dict[str, T] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.iterfind(w("style")):
+        style_id = style.get(w("styleId"))
+        if style_id is None:
+            continue
+        parent = val(child(style, "basedOn"))
+        if parent:
+            based_on[style_id] = parent
+        value = own_value(style)
+        if value is not None:
+            own[style_id] = value
+    return inherited(own, based_on)
 
 
 def inherited(own: dict[str, T], based_on: dict[str, str]) -> dict[str, T]:
