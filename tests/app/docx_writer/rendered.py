@@ -84,7 +84,24 @@ def render(sources: list[Path], folder: Path) -> list[Path]:
         )
     faces = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
     assert KAI in faces, f"the tests' stand-in for 楷体 ({KAI}) is missing: fonts-droid-fallback"
-    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(folder)), HOME=str(folder))
+    pdfs = libreoffice_to_pdf(sources, folder)
+    keep = os.environ.get("NIANBAO_RENDER_KEEP")
+    if keep:
+        for pdf in pdfs:
+            shutil.copy(pdf, Path(keep) / pdf.name)
+    return pdfs
+
+
+def libreoffice_to_pdf(
+    sources: list[Path], folder: Path, *, fonts_mapped: bool = True, timeout: float = 600
+) -> list[Path]:
+    """The files as PDFs in `folder`, in one LibreOffice run (soffice must be there). With
+    `fonts_mapped` the official font names print in FONT_ALIASES' faces; without, in the
+    system's own substitutes, as a PC without the official fonts prints."""
+    assert SOFFICE
+    env = dict(os.environ, HOME=str(folder))
+    if fonts_mapped:
+        env["FONTCONFIG_FILE"] = str(fontconfig_file(folder))
     result = subprocess.run(
         [
             SOFFICE,
@@ -99,16 +116,12 @@ def render(sources: list[Path], folder: Path) -> list[Path]:
         capture_output=True,
         text=True,
         env=env,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
     pdfs = [folder / f"{source.stem}.pdf" for source in sources]
     for pdf in pdfs:
         assert pdf.exists(), result.stdout + result.stderr
-    keep = os.environ.get("NIANBAO_RENDER_KEEP")
-    if keep:
-        for pdf in pdfs:
-            shutil.copy(pdf, Path(keep) / pdf.name)
     return pdfs
 
 

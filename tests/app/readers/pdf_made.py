@@ -10,9 +10,7 @@ add a case):  python -m tests.app.readers.pdf_made
 from __future__ import annotations
 
 import io
-import os
 import random
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from app.domain.layout import ValueKind
 from app.domain.layouts import get_layout
 from app.domain.report import Report
 from app.readers.files import read_report_file
-from tests.app.docx_writer.rendered import SOFFICE
+from tests.app.docx_writer.rendered import SOFFICE, libreoffice_to_pdf
 from tests.app.readers.expected_fixtures import EXPECTED
 from tests.app.readers.published import with_old_table3
 from tests.app.readers.word_made import Style, word_report
@@ -39,29 +37,9 @@ def libreoffice_pdf(docx_file: Path, timeout: float = 300) -> Path:
     files has been seen to hang on one of them)."""
     if not SOFFICE:
         pytest.skip("making PDFs needs LibreOffice (soffice): install libreoffice-writer-nogui")
-    folder = docx_file.parent
     # The system's own font substitutes (Noto CJK for the official names), as a PC without
     # the official fonts prints.
-    env = dict(os.environ, HOME=str(folder))
-    result = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation={(folder / 'lo').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(docx_file),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
-    pdf = docx_file.with_suffix(".pdf")
-    assert pdf.exists(), result.stderr
+    [pdf] = libreoffice_to_pdf([docx_file], docx_file.parent, fonts_mapped=False, timeout=timeout)
     return pdf
 
 

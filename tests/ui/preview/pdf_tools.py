@@ -3,7 +3,6 @@ page count LibreOffice gives the same report's .docx (the render test's font ali
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ import pytest
 
 from app.docx_writer import export_docx
 from app.domain.report import Report
-from tests.app.docx_writer.rendered import SOFFICE, fontconfig_file
+from tests.app.docx_writer.rendered import SOFFICE, libreoffice_to_pdf
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
 
@@ -61,24 +60,4 @@ def libreoffice_pages(report: Report, folder: Path) -> int:
         pytest.skip("comparing with LibreOffice needs soffice (libreoffice-writer-nogui)")
     source = folder / "report.docx"
     export_docx(report, source)
-    env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(folder)), HOME=str(folder))
-    result = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation={(folder / 'lo').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
-    out = folder / "report.pdf"
-    assert out.exists(), result.stdout + result.stderr
-    return page_count(out)
+    return page_count(libreoffice_to_pdf([source], folder, timeout=300)[0])
