@@ -99,6 +99,3 @@ class ReportSession(QObject):
     def set_cell_notes(self, notes: dict[str, CellNote]) -> None:
         self.cell_notes = notes
         self.cell_notes_changed.emit()
-
-    def findings_for(self, ref: str) -> list[Finding]:
-        return [f for f in self.findings if ref in f.cells]

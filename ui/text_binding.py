@@ -132,9 +132,6 @@ class TextBinding(QObject):
             return self.widget.toPlainText()
         return self.widget.text()
 
-    def has_pending(self) -> bool:
-        return self.text() != self.target.read(self.session.report)
-
     def end_burst(self) -> None:
         """The next push starts a new undo step (focus left, a placeholder was inserted...)."""
         self.flush()

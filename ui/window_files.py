@@ -52,10 +52,6 @@ def available(kind: ExportKind) -> bool:
         return False
 
 
-def docx_writer_available() -> bool:
-    return available(WORD)
-
-
 def stored_profile(store: Store, unit: str) -> LayoutProfile:
     """The unit's 版式 as stored; when none is set or it cannot be read (a damaged profile must
     not stop a preview or an export), the one this computer's fonts suit."""

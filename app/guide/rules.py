@@ -173,9 +173,3 @@ RULES: tuple[RuleGuide, ...] = (
         "按本年度的统计数字重新填写表格。",
     ),
 )
-
-_BY_CODE = {guide.code: guide for guide in RULES}
-
-
-def rule_guide(code: str) -> RuleGuide | None:
-    return _BY_CODE.get(code)

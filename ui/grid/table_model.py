@@ -268,9 +268,6 @@ class TableModel(QAbstractTableModel):
                 _MARK_ROLES,
             )
 
-    def findings_at(self, key: str) -> tuple[Finding, ...]:
-        return self._marks.get(key, ())
-
     def _mark(self, spec: CellSpec) -> tuple[Severity, bool] | None:
         """The worst error or warning on a cell, and whether the cell is its suspect (the
         first cell a finding names) rather than one more term of the same sum."""
