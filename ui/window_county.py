@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.rollup_record import rollup_record
-from app.store import Store, StoreError
+from app.store import StoreError
 from ui import modal
 from ui.dialogs import ask_yes_no, run_once, tell
-from ui.session import ReportSession
 from ui.unit_dialogs import MoveUnitDialog, RecycleBinDialog, UnitDialog
+from ui.window_host import WindowHost
 
 if TYPE_CHECKING:
     from ui.board import BoardWindow
@@ -27,11 +27,7 @@ if TYPE_CHECKING:
 LEADING_LEVELS = ("county", "prefecture", "province")
 
 
-class CountyHost(Protocol):
-    @property
-    def store(self) -> Store: ...
-    @property
-    def session(self) -> ReportSession | None: ...
+class CountyHost(WindowHost, Protocol):
     def as_widget(self) -> QWidget: ...
     def today(self) -> dt.date: ...
     def chosen_unit(self) -> str | None: ...

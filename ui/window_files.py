@@ -24,6 +24,7 @@ from app.store import Store, StoreError
 from ui import modal
 from ui.dialogs import ask_yes_no, run_once, tell
 from ui.session import ReportSession
+from ui.window_host import WindowHost
 
 if TYPE_CHECKING:
     from app.document.profile import LayoutProfile
@@ -97,13 +98,9 @@ def table_edit(report: Report, merged: Report) -> SetCells:
     return SetCells(changes, units, "导入表格")
 
 
-class FileHost(Protocol):
+class FileHost(WindowHost, Protocol):
     """What the file commands use of the window."""
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def session(self) -> ReportSession | None: ...
     def as_widget(self) -> QWidget: ...
     def show_status(self, message: str, timeout_ms: int) -> None: ...
     def store_error(self, exc: StoreError) -> None: ...

@@ -10,10 +10,10 @@ from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QObject, QTimer
 
-from app.store import Store, StoreError
+from app.store import StoreError
 from ui import modal
 from ui.report_view import PART_KEYS, ReportView
-from ui.session import ReportSession
+from ui.window_host import WindowHost
 
 POSITION_DELAY_MS = 800  # after the last move: walking through cells writes once, not per cell
 
@@ -31,13 +31,9 @@ def _base64(data: QByteArray) -> str:
     return bytes(data.toBase64().data()).decode("ascii")
 
 
-class PositionHost(Protocol):
+class PositionHost(WindowHost, Protocol):
     """What the position memory uses of the window (the last four are QMainWindow's)."""
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def session(self) -> ReportSession | None: ...
     @property
     def view(self) -> ReportView | None: ...
     def store_error(self, exc: StoreError) -> None: ...

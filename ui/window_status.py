@@ -13,23 +13,18 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ui.autosave import SaveState
-from ui.session import ReportSession
+from ui.window_host import WindowHost
 
 if TYPE_CHECKING:
-    from app.store import Store
     from ui.chapter_editor import PageTexts
     from ui.grid import TableGrid
 
 _SAVE_COLORS = {"saved": "#2e7d32", "pending": "#8a6d00", "failed": "#c62828"}
 
 
-class StatusHost(Protocol):
+class StatusHost(WindowHost, Protocol):
     """What the status line uses of the window."""
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def session(self) -> ReportSession | None: ...
     @property
     def demo(self) -> bool: ...
     def statusBar(self) -> QStatusBar: ...

@@ -12,19 +12,15 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.carry import DRAFT_MARK, start_next_year
 from app.domain.report import Report
-from app.store import Store, StoreError
+from app.store import StoreError
 from ui.dialogs import NewUnitDialog, run_once, tell
-from ui.session import ReportSession
 from ui.unit_dialogs import NewYearDialog
+from ui.window_host import WindowHost
 
 
-class UnitHost(Protocol):
+class UnitHost(WindowHost, Protocol):
     """What the unit commands use of the window."""
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def session(self) -> ReportSession | None: ...
     def as_widget(self) -> QWidget: ...
     def today(self) -> dt.date: ...
     def chosen_unit(self) -> str | None: ...

@@ -7,17 +7,13 @@ from __future__ import annotations
 from typing import Protocol
 
 from app.domain.report_form import report_to_json
-from app.store import Store, StoreError
-from ui.session import ReportSession
+from app.store import StoreError
+from ui.window_host import WindowHost
 
 
-class WatchHost(Protocol):
+class WatchHost(WindowHost, Protocol):
     """What the watch uses of the window."""
 
-    @property
-    def store(self) -> Store: ...
-    @property
-    def session(self) -> ReportSession | None: ...
     def nothing_to_save(self) -> bool: ...
     def forget_session(self) -> None: ...
     def refresh_units(self) -> None: ...
