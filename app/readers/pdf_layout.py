@@ -296,6 +296,7 @@ def _parts(chain: list[_PlacedGrid]) -> list[WordRows]:
 
 def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:
     grid, texts = placed.grid, placed.texts
+    columns = [column(x) for x in grid.xs]  # each line's column, once
     rows: WordRows = []
     for r in range(len(grid.ys) - 1):
         row: list[WordCell] = []
@@ -305,8 +306,8 @@ def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:
                 continue
             seen.add(k)
             cell = grid.cells[k]
-            col = column(grid.xs[cell.col])
-            span = max(1, column(grid.xs[cell.col + cell.cols]) - col)
+            col = columns[cell.col]
+            span = max(1, columns[cell.col + cell.cols] - col)
             if cell.row != r:
                 row.append(WordCell("", col, span, "continue"))
             else:

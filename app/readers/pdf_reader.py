@@ -141,7 +141,7 @@ def _page(page: Any, textpage: Any, budget: Budget) -> Page:
     result = Page(width, height, edges=edges, images=images)
     # The tables first: characters inside them are taken one by one, those outside in runs.
     result.grids = find_grids(result.edges)
-    result.chars = _chars(textpage, _box_transform(view), result.grids)
+    result.chars = _chars(textpage, view, result.grids)
     return result
 
 
@@ -162,7 +162,7 @@ def _box_transform(view: Matrix) -> BoxOf:
     return turned
 
 
-def _chars(textpage: Any, box_of: BoxOf, grids: list[Grid]) -> list[Char]:
+def _chars(textpage: Any, view: Matrix, grids: list[Grid]) -> list[Char]:
     """The page's characters with their boxes. A run of Chinese characters on one line is
     one Char, boxed from its first and last character: a call into PDFium for each character
     costs as much as PDFium's own reading of the page, and within such a run nothing but a
@@ -173,7 +173,7 @@ def _chars(textpage: Any, box_of: BoxOf, grids: list[Grid]) -> list[Char]:
     count = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
     text = _text(raw, count)
     handle = pdfium_calls.pointer(raw)
-    box, generated = _char_boxes(handle, count, box_of)
+    box, generated = _char_boxes(handle, count, view)
     out: list[Char] = []
 
     def one_by_one(start: int, end: int) -> None:
@@ -210,11 +210,12 @@ def _chars(textpage: Any, box_of: BoxOf, grids: list[Grid]) -> list[Char]:
 
 
 def _char_boxes(
-    handle: pdfium_calls.Pointer, count: int, box_of: BoxOf
+    handle: pdfium_calls.Pointer, count: int, view: Matrix
 ) -> tuple[Callable[[int], Box | None], Callable[[int], bool]]:
     """A character's box as shown (None where PDFium has none), and whether PDFium made the
     character up: looked up in what the compiled walk got for all of them at once, or asked
     of PDFium one by one."""
+    box_of = _box_transform(view)
     if pdf_native.loaded():
         values, flags = pdf_native.char_boxes(handle, count)
 
@@ -224,7 +225,17 @@ def _char_boxes(
             k = 4 * i
             return box_of(values[k], values[k + 1], values[k + 2], values[k + 3])
 
-        return looked_up, lambda i: bool(flags[i] & 2)
+        a, b, c, d, e, f = view
+        if (a, b, c, d) != (1.0, 0.0, 0.0, -1.0):
+            return looked_up, lambda i: bool(flags[i] & 2)
+
+        def looked_up_plain(i: int) -> Box | None:  # nearly every page: _box_transform's sums
+            if not flags[i] & 1:
+                return None
+            k = 4 * i
+            return values[k] + e, f - values[k + 3], values[k + 2] + e, f - values[k + 1]
+
+        return looked_up_plain, lambda i: bool(flags[i] & 2)
     rect = pdfium_calls.Rect()
     rect_ref = ctypes.byref(rect)
     get_box, made_up = pdfium_calls.char_box, pdfium_calls.char_generated
