@@ -41,6 +41,11 @@ SCANNED_CHARS_PER_PAGE = 20  # fewer than this on average, with pictures: a scan
 _INVISIBLE = {0xFFFE, 0xFFFF}
 # Chinese characters, their punctuation and the full-width forms (as pdf_layout's _CJK_FROM).
 _CHINESE_RUN = re.compile("[\u2e80-\ufffd]{2,}")
+# Chinese characters, their punctuation and the full-width forms, and the punctuation of
+# Chinese text outside them (“”‘’…—·).
+_READABLE_CJK = re.compile(
+    "[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7]"
+)
 Box = tuple[float, float, float, float]  # x0, y0 (the top), x1, y1 on the page as shown
 
 
@@ -70,7 +75,22 @@ def _read(data: bytes) -> Report:
     try:
         return read_lines(lines, structured=True)
     except ReadError as exc:
+        if _garbled(pages):
+            raise ReadError(
+                "PDF 中的文字无法识别（文件所用字体没有文字编码，复制出来是乱码）；"
+                "请向报送单位索取 Word 版，或请其重新导出 PDF"
+            ) from None
         raise ReadError(f"{exc}（PDF 中没有找到报告的标题、章节或表格）") from None
+
+
+def _garbled(pages: list[Page]) -> bool:
+    """Whether most of the text is neither Chinese nor plain Latin: what PDFium gives for a
+    font that carries no Unicode for its glyphs (the character codes as they are, which
+    fall in Latin-1, Latin Extended, symbols or private use), as pdftotext and a copy out
+    of any PDF viewer give it too."""
+    shown = [ch for page in pages for char in page.chars for ch in char.text if not ch.isspace()]
+    readable = sum(1 for ch in shown if "!" <= ch <= "~" or _READABLE_CJK.match(ch))
+    return len(shown) >= SCANNED_CHARS_PER_PAGE and readable < len(shown) / 2
 
 
 def read_pages(data: bytes) -> list[Page]:

@@ -235,6 +235,25 @@ def text_pdf(pages: list[list[str]]) -> bytes:
     return _document(contents, FONT, [HELVETICA])
 
 
+def garbled_pdf(n_pages: int = 3) -> bytes:
+    """Pages of text in a Chinese font that carries no Unicode for its glyphs (a Type0 font
+    with Identity-H and neither a ToUnicode map nor a known character collection), as some
+    printers to PDF write a report: what a viewer copies out of it is mojibake."""
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H "
+        b"/DescendantFonts [4 0 R] >>"
+    )
+    cid_font = (
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo "
+        b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>"
+    )
+    lines = []
+    for i in range(30):
+        glyphs = b"".join(b"%04X" % (100 + (i * 37 + j * 11) % 3000) for j in range(30))
+        lines.append(b"BT /F1 12 Tf 72 %d Td <%s> Tj ET\n" % (780 - 20 * i, glyphs))
+    return _document([b"".join(lines)] * n_pages, FONT, [font, cid_font])
+
+
 def ruled_pdf(
     rows: list[list[str]],
     rotate: int = 0,

@@ -15,6 +15,7 @@ from app.readers.files import read_report_file
 from app.store import Store
 from tests.app.readers.published import (
     encrypted_pdf,
+    garbled_pdf,
     many_pages_pdf,
     scanned_pdf,
     text_pdf,
@@ -53,6 +54,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
         lambda: text_pdf(LETTER),
         "不像是一份政府信息公开工作年度报告",
     ),
+    "text in a font without Unicode": (".pdf", garbled_pdf, "乱码"),
     "empty .pdf": (".pdf", lambda: b"", "空"),
     "text named .pdf": (".pdf", lambda: "一、总体情况".encode(), "不是 PDF"),
     "no pages": (".pdf", lambda: text_pdf([]), "损坏"),
