@@ -80,7 +80,7 @@ def pdfminer_pages(data: bytes) -> list[Page]:
                         Char(text, item.x0, height - item.y1, item.x1, height - item.y0)
                     )
             elif isinstance(item, LTImage):
-                page.images += 1
+                page.pictures.append((item.x0, height - item.y1, item.x1, height - item.y0))
             elif isinstance(item, LTRect | LTLine):
                 page.edges += _edges_of_box(item.x0, height - item.y1, item.x1, height - item.y0)
             elif isinstance(item, LTCurve):
@@ -102,7 +102,11 @@ def pdfplumber_pages(data: bytes) -> list[Page]:
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for p in pdf.pages:
-            page = Page(float(p.width), float(p.height), images=len(p.images))
+            page = Page(float(p.width), float(p.height))
+            page.pictures = [
+                (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
+                for i in p.images
+            ]
             page.chars = [
                 Char(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
                 for c in p.chars

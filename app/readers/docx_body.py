@@ -50,6 +50,12 @@ _SKIPPED = {
 _TEXT, _TABS = w("t"), {w("tab"), w("ptab")}
 _BREAKS = {w("br"), w("cr")}
 _RUN, _RPR, _TEXT_BOX = w("r"), w("rPr"), w("txbxContent")
+# A picture (DrawingML), and the picture VML shows: of an old picture, or of an embedded
+# object such as an Excel table pasted into Word.
+_PICTURES = {
+    "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic",
+    "{urn:schemas-microsoft-com:vml}imagedata",
+}
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = " \t\u3000\u00a0"
 _TITLE_WORDS = ("年度报告", "政府信息公开")
@@ -65,6 +71,7 @@ class Paragraph:
     heading: str = ""  # the start of `text` Word shows as a heading (see docx_outline)
     heading_level: int = 0  # 2..4 from the outline level; 0: a lead, level by its numbering
     body_text: bool = False  # the paragraph itself says it is no heading (outline level 9)
+    picture: bool = False  # it holds a picture (a table pasted as one has no figures to read)
 
 
 @dataclass
@@ -144,15 +151,16 @@ class _Walker:
         """A paragraph with what Word knows of its heading: its outline level, or a lead
         in bold or 楷体."""
         text = self.paragraph_text(p, boxes)
+        picture = any(box.tag in _PICTURES for box in boxes)
         p_pr = child(p, "pPr")
         level = self.outline.level(p_pr)
         if level < BODY_TEXT:
-            return Paragraph(text, text, min(max(level + 1, 2), 4))
+            return Paragraph(text, text, min(max(level + 1, 2), 4), picture=picture)
         if self.outline.stated_body(p_pr):
-            return Paragraph(text, body_text=True)
+            return Paragraph(text, body_text=True, picture=picture)
         lead = emphasised_lead(p)
         at = text.find(lead) if lead else -1
-        return Paragraph(text, text[: at + len(lead)] if at >= 0 else "")
+        return Paragraph(text, text[: at + len(lead)] if at >= 0 else "", picture=picture)
 
     def paragraph_text(self, p: Element, boxes: list[Element]) -> str:
         out = [self.lists.label(child(p, "pPr"))] if self.lists.active else []
@@ -185,8 +193,8 @@ def _inline(node: Element, out: list[str], boxes: list[Element], depth: int) -> 
             out.append("\n")
         elif tag == w("noBreakHyphen"):
             out.append("-")
-        elif tag == _TEXT_BOX:
-            boxes.append(item)
+        elif tag == _TEXT_BOX or tag in _PICTURES:
+            boxes.append(item)  # a picture's own walk finds nothing: the paragraph notes it
         elif tag == _RUN and len(item) and item[0].tag == _RPR and is_on(child(item[0], "vanish")):
             continue  # hidden text is not printed, so it is not part of the report
         elif tag != P and tag != TBL:
@@ -215,6 +223,8 @@ def _joined(blocks: list[Block]) -> list[Block]:
 
 
 def _between_parts(p: Paragraph) -> bool:
+    if p.picture:
+        return False
     text = _clean(p.text.replace("\n", "").replace("\t", ""))
     return not text or is_continuation_text(text)
 
@@ -244,6 +254,8 @@ def _paragraph_lines(block: Paragraph) -> list[Line]:
     if heading and lines[0].text.startswith(heading):
         lines[0].heading, lines[0].heading_level = heading, block.heading_level
     lines[0].body_text = block.body_text
+    if block.picture:
+        lines.append(Line("", False, picture=True))
     return lines
 
 

@@ -212,6 +212,11 @@ class _Walker:
             self.flush()
             self.table(node, depth)
             return
+        if tag == "img":
+            if _picture_sized(node):
+                self.flush()
+                self.out.append(Paragraph("", picture=True))
+            return
         block = tag in _BLOCKS
         if block:
             self.flush()
@@ -241,6 +246,16 @@ def _skipped(node: Element, tag: str) -> bool:
         return True
     names = f"{node.get('id') or ''} {node.get('class') or ''}".lower()
     return any(_FURNITURE.search(token) for token in re.split(r"[^a-z0-9]+", names) if token)
+
+
+def _picture_sized(img: Element) -> bool:
+    """Whether an <img> may show content (a table pasted as a picture), not an icon: no size
+    it states is under 60 pixels."""
+    for name in ("width", "height"):
+        stated = re.match(r"\s*(\d+)\s*(px)?\s*$", img.get(name) or "")
+        if stated and int(stated.group(1)) < 60:
+            return False
+    return True
 
 
 def _rows(table: Element) -> list[list[Element]]:
@@ -317,7 +332,12 @@ def _source_text(text: str) -> str:
     return re.sub(r"[ \t\r\f]+", " ", text)
 
 
+# Where a line end in the source is no space: between Chinese characters, and the quotes,
+# dashes and ellipses of Chinese text (pages Word saves fold their source anywhere).
+_NO_SPACE_AROUND = f"{_CJK_FROM}-\uffff\u2018-\u201f\u2014\u2026\u00b7"
+
+
 def _clean(text: str) -> str:
-    text = re.sub(f"(?<=[{_CJK_FROM}-\uffff]){_SOFT_BREAK}+(?=[{_CJK_FROM}-\uffff])", "", text)
+    text = re.sub(f"(?<=[{_NO_SPACE_AROUND}]){_SOFT_BREAK}+(?=[{_NO_SPACE_AROUND}])", "", text)
     text = re.sub(f"[ {_SOFT_BREAK}\u00a0\u200b\ufeff]+", " ", text)
     return "\n".join(line.strip(" \u3000") for line in text.split("\n")).strip("\n")

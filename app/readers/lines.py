@@ -17,6 +17,8 @@ class Line:
     heading: str = ""
     heading_level: int = 0
     body_text: bool = False  # the source says this line is no heading, however numbered
+    # A picture stands here (text empty): a table pasted as a screenshot has no figures to read.
+    picture: bool = False
 
 
 def table_line(cells: list[str]) -> Line:

@@ -18,6 +18,7 @@ import operator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+Box = tuple[float, float, float, float]  # x0, y0 (the top), x1, y1 on the page as shown
 TOLERANCE = 2.0  # points: lines this close are one line (double borders, rounding)
 MIN_COVER = 0.5  # a side of a slot counts as ruled when a line covers this much of it
 
@@ -52,7 +53,7 @@ class Page:
     height: float
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    images: int = 0  # pictures drawn on the page (a scan is one picture a page)
+    pictures: list[Box] = field(default_factory=list)  # images drawn (a scan: one a page)
     grids: list[Grid] | None = None  # find_grids(edges), where the reader has found them
 
 

@@ -7,7 +7,8 @@ goes on in the next one, unless that one is indented), also across a page break.
 goes on over the next page (the same left and right edges, nothing but page furniture or
 "续表" between) is one table; its parts are given one set of columns, so that the column
 titles the continuation repeats and the labels merged across the break are recognised as in a
-Word table split by hand (docx_tables.join_parts).
+Word table split by hand (docx_tables.join_parts). A picture as wide as a table with no text
+over it stands where it is shown (a table pasted as a screenshot has no figures to read).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from app.domain.values import looks_like_value
 from app.readers.docx_body import Block, Paragraph, Table
 from app.readers.docx_tables import WordCell, WordRows, is_continuation_text
 from app.readers.labels import numbering
-from app.readers.pdf_geometry import Char, Grid, Page, find_grids
+from app.readers.pdf_geometry import Box, Char, Grid, Page, find_grids
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–－―─_·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?"
@@ -33,6 +34,8 @@ _MARGIN_BAND = 0.12  # of the page's height, at the top and at the bottom: where
 _CJK_FROM = "\u2e80"  # Chinese characters, their punctuation and the full-width forms from here
 _SENTENCE_ENDS = ("。", "；", "：", "！", "？", ".", ";", ":")
 _EDGE_MATCH = 3.0  # points: a continuation's left and right edges are the table's
+# Of the page's width and height: a picture smaller than this is a seal, a logo or an icon.
+_PICTURE_WIDTH, _PICTURE_HEIGHT = 0.3, 0.04
 
 
 class TextLine:
@@ -58,7 +61,13 @@ class _PlacedGrid:
         return self.grid.top
 
 
-Item = TextLine | _PlacedGrid
+@dataclass
+class _Picture:
+    page: int
+    top: float
+
+
+Item = TextLine | _PlacedGrid | _Picture
 
 
 def page_blocks(pages: list[Page]) -> list[Block]:
@@ -92,8 +101,24 @@ def _page_items(page: Page, k: int) -> list[Item]:
         for grid, cells in zip(grids, in_cells, strict=True)
         if any(cells)
     ]
+    items += [_Picture(k, box[1]) for box in page.pictures if _shows_content(box, page)]
     items.sort(key=lambda item: item.top)
     return items
+
+
+def _shows_content(box: Box, page: Page) -> bool:
+    """Whether a picture on the page may show what the text would (a pasted table): as wide
+    as a table, on the page, and with no text over it (a scan's recognised text, a background
+    under the letters)."""
+    x0, y0, x1, y1 = (
+        max(box[0], 0),
+        max(box[1], 0),
+        min(box[2], page.width),
+        min(box[3], page.height),
+    )
+    if x1 - x0 < _PICTURE_WIDTH * page.width or y1 - y0 < _PICTURE_HEIGHT * page.height:
+        return False
+    return not any(x0 <= c.cx <= x1 and y0 <= c.cy <= y1 for c in page.chars)
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -214,6 +239,11 @@ def _blocks(items: list[Item], page_width: float) -> list[Block]:
             blocks.append(Table(_parts(chain)))
             previous = None
             continue
+        if isinstance(item, _Picture):
+            blocks.append(Paragraph("", picture=True))
+            previous = None
+            k += 1
+            continue
         if previous is not None and _goes_on(previous, item, margins):
             assert isinstance(blocks[-1], Paragraph)
             blocks[-1].text += _joiner(blocks[-1].text, item.text) + item.text
@@ -327,9 +357,39 @@ def _go_on(above: WordRows, part: WordRows, first: WordRows) -> None:
     if k < len(part) and above and _rest_of_row(part[k], above[-1]):
         del part[k]
     if k < len(part):
+        _labels_go_on(part[k], above)
         for cell in part[k]:
             if not cell.text and not cell.merge:
                 cell.merge = "restart"
+
+
+def _labels_go_on(row: list[WordCell], above: WordRows) -> None:
+    """A label merged down over rows on both pages whose words the break cut ("三、本" above,
+    "年度办理结果" below, where the rows beside it are whole): the words below go back to the
+    label above, which the rows below continue. Told by the numbering: the official labels
+    each start with theirs ("三、", "（一）", "1."), their second halves never do."""
+    origins: dict[int, WordCell] = {}
+    for above_row in above:
+        for cell in above_row:
+            if cell.merge != "continue":
+                origins[cell.col] = cell
+    for cell in row:
+        origin = origins.get(cell.col)
+        if (
+            origin is None
+            or origin.span != cell.span
+            or cell.merge == "continue"
+            or not cell.text
+            or not origin.text
+            or looks_like_value(cell.text)
+            or looks_like_value(origin.text)
+            or numbering(cell.text)[0]
+            or not numbering(origin.text)[0]
+        ):
+            continue
+        origin.text += cell.text
+        origin.merge = "restart"
+        cell.text, cell.merge = "", "continue"
 
 
 def _row_texts(row: list[WordCell]) -> list[tuple[int, int, str]]:

@@ -40,7 +40,7 @@ API_FUNCTIONS = (
     "FPDFText_GetLooseCharBox",
     "FPDFText_IsGenerated",
 )
-WALK_VERSION = 1  # pdf_walk.c's nb_version(): a library built from another source is not used
+WALK_VERSION = 2  # pdf_walk.c's nb_version(): a library built from another source is not used
 # nb_page_edges' answers other than 0 (done).
 OUT_OF_OBJECTS, OUT_OF_SEGMENTS, OUT_OF_MEMORY = 1, 2, 3
 
@@ -100,6 +100,7 @@ def _declare(library: Any) -> None:
         ctypes.POINTER(Limits),
         ctypes.POINTER(double_p),
         ctypes.POINTER(ctypes.c_long),
+        ctypes.POINTER(double_p),
         ctypes.POINTER(ctypes.c_int),
     ]
     library.nb_char_boxes.restype = None
@@ -125,11 +126,12 @@ def loaded() -> bool:
 
 def page_edges(
     page: pdfium_calls.Pointer, view: tuple[float, ...], limits: Limits
-) -> tuple[int, list[float], int]:
+) -> tuple[int, list[float], list[float]]:
     """What nb_page_edges answers, the page's edges as a flat list (horizontal as 1.0 or 0.0,
-    at, start, end; four an edge) and its number of pictures. Only when loaded()."""
+    at, start, end; four an edge) and its pictures' boxes (x0, y0, x1, y1 as shown; four a
+    picture). Only when loaded()."""
     assert _library is not None and _api is not None
-    values = ctypes.POINTER(ctypes.c_double)()
+    values, boxes = ctypes.POINTER(ctypes.c_double)(), ctypes.POINTER(ctypes.c_double)()
     count, images = ctypes.c_long(0), ctypes.c_int(0)
     status = _library.nb_page_edges(
         ctypes.byref(_api),
@@ -138,11 +140,14 @@ def page_edges(
         ctypes.byref(limits),
         ctypes.byref(values),
         ctypes.byref(count),
+        ctypes.byref(boxes),
         ctypes.byref(images),
     )
     flat: list[float] = values[: 4 * count.value] if count.value else []
+    pictures: list[float] = boxes[: 4 * images.value] if images.value else []
     _library.nb_free(values)
-    return status, flat, images.value
+    _library.nb_free(boxes)
+    return status, flat, pictures
 
 
 def char_boxes(textpage: pdfium_calls.Pointer, count: int) -> tuple[list[float], bytes]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from app.readers import pdf_native
 from app.readers import pdfium_calls as pdfium
 from app.readers.errors import ReadError
-from app.readers.pdf_geometry import Edge
+from app.readers.pdf_geometry import Box, Edge
 
 MAX_PATHS_PER_PAGE = 20_000
 MAX_FORM_DEPTH = 8
@@ -58,6 +58,17 @@ def view_matrix(left: float, bottom: float, right: float, top: float, rotation: 
     return (1.0, 0.0, 0.0, -1.0, -left, top)
 
 
+def picture_box(matrix: Matrix) -> Box:
+    """Where an image is shown: PDF draws it in the unit square, through its matrix."""
+    a, b, c, d, e, f = matrix
+    corners = [(a * px + c * py + e, b * px + d * py + f) for px, py in _UNIT_SQUARE]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+_UNIT_SQUARE = ((0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0))
+
+
 def compose(inner: Matrix, outer: Matrix) -> Matrix:
     """`inner` applied first, then `outer`."""
     a, b, c, d, e, f = inner
@@ -72,12 +83,14 @@ def compose(inner: Matrix, outer: Matrix) -> Matrix:
     )
 
 
-def page_drawing(page: pdfium.Pointer, view: Matrix, budget: Budget) -> tuple[list[Edge], int]:
-    """A page's edges and number of pictures: from the compiled walk where it is loaded, else
+def page_drawing(
+    page: pdfium.Pointer, view: Matrix, budget: Budget
+) -> tuple[list[Edge], list[Box]]:
+    """A page's edges and its pictures' boxes: from the compiled walk where it is loaded, else
     from PageDrawing (the same, call by call from Python)."""
     if not pdf_native.loaded():
         drawing = PageDrawing(page, view, budget)
-        return drawing.edges, drawing.images
+        return drawing.edges, drawing.pictures
     limits = pdf_native.Limits(
         budget.left["objects"],
         budget.left["segments"],
@@ -86,7 +99,7 @@ def page_drawing(page: pdfium.Pointer, view: Matrix, budget: Budget) -> tuple[li
         _THIN,
         _STRAIGHT,
     )
-    status, flat, images = pdf_native.page_edges(page, view, limits)
+    status, flat, boxes = pdf_native.page_edges(page, view, limits)
     budget.left["objects"], budget.left["segments"] = limits.objects_left, limits.segments_left
     if status == pdf_native.OUT_OF_OBJECTS:
         raise ReadError(budget.message("objects"))
@@ -97,16 +110,19 @@ def page_drawing(page: pdfium.Pointer, view: Matrix, budget: Budget) -> tuple[li
     # Made column by column and without Edge's Python constructor: a page has hundreds.
     rows = zip(map((1.0).__eq__, flat[0::4]), flat[1::4], flat[2::4], flat[3::4], strict=True)
     edges: list[Edge] = list(map(tuple.__new__, itertools.repeat(Edge), rows))
-    return edges, images
+    pictures = [
+        (boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]) for k in range(0, len(boxes), 4)
+    ]
+    return edges, pictures
 
 
 class PageDrawing:
-    """The edges and the number of pictures of one page. The buffers PDFium writes into are
+    """The edges and the pictures' boxes of one page. The buffers PDFium writes into are
     made once a page, not once a call."""
 
     def __init__(self, page: pdfium.Pointer, view: Matrix, budget: Budget) -> None:
         self.edges: list[Edge] = []
-        self.images = 0
+        self.pictures: list[Box] = []
         self._budget = budget
         self._matrix = pdfium.Matrix()
         self._fill, self._stroke = ctypes.c_int(0), ctypes.c_int(0)
@@ -119,7 +135,7 @@ class PageDrawing:
         paths = 0
         for obj, kind, matrix in self._objects(page, 0, view):
             if kind == pdfium.PAGEOBJ_IMAGE:
-                self.images += 1
+                self.pictures.append(picture_box(matrix))
             elif paths < MAX_PATHS_PER_PAGE:  # a path
                 paths += 1
                 self.edges += self._path_edges(obj, matrix)
@@ -144,10 +160,8 @@ class PageDrawing:
             if kind == pdfium.PAGEOBJ_FORM:
                 if depth < MAX_FORM_DEPTH:
                     yield from self._objects(handle, depth + 1, compose(self._own(handle), outer))
-            elif kind == pdfium.PAGEOBJ_PATH:
+            elif kind in (pdfium.PAGEOBJ_PATH, pdfium.PAGEOBJ_IMAGE):
                 yield handle, kind, compose(self._own(handle), outer)
-            elif kind == pdfium.PAGEOBJ_IMAGE:
-                yield handle, kind, outer
 
     def _own(self, obj: pdfium.Pointer) -> Matrix:
         m = self._matrix

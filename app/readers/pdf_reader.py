@@ -29,7 +29,7 @@ from app.domain.report import Report
 from app.readers import pdf_native, pdfium_calls
 from app.readers.docx_body import block_lines
 from app.readers.errors import ReadError
-from app.readers.pdf_geometry import Char, Grid, Page, find_grids
+from app.readers.pdf_geometry import Box, Char, Grid, Page, find_grids
 from app.readers.pdf_layout import page_blocks
 from app.readers.pdf_paths import MAX_OBJECTS, Budget, Matrix, page_drawing, view_matrix
 from app.readers.text_reader import read_lines
@@ -46,7 +46,6 @@ _CHINESE_RUN = re.compile("[\u2e80-\ufffd]{2,}")
 _READABLE_CJK = re.compile(
     "[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7]"
 )
-Box = tuple[float, float, float, float]  # x0, y0 (the top), x1, y1 on the page as shown
 
 
 def read_pdf(data: bytes) -> Report:
@@ -65,7 +64,7 @@ def _read(data: bytes) -> Report:
     pages = read_pages(data)
     text_chars = sum(len(c.text) for p in pages for c in p.chars)
     if text_chars < SCANNED_CHARS_PER_PAGE * len(pages):
-        if any(p.images for p in pages):
+        if any(p.pictures for p in pages):
             raise ReadError(
                 "这是扫描件（PDF 中只有图片），没有可读取的文字；"
                 "请向报送单位索取 Word 版或带文字的 PDF"
@@ -157,8 +156,8 @@ def _page(page: Any, textpage: Any, budget: Budget) -> Page:
     width, height = (right - left, top - bottom)
     if rotation in (90, 270):
         width, height = height, width
-    edges, images = page_drawing(pdfium_calls.pointer(page.raw), view, budget)
-    result = Page(width, height, edges=edges, images=images)
+    edges, pictures = page_drawing(pdfium_calls.pointer(page.raw), view, budget)
+    result = Page(width, height, edges=edges, pictures=pictures)
     # The tables first: characters inside them are taken one by one, those outside in runs.
     result.grids = find_grids(result.edges)
     result.chars = _chars(textpage, view, result.grids)

@@ -61,6 +61,8 @@ typedef struct {
     double *edges; /* horizontal (1.0 or 0.0), at, start, end; four a row */
     long count, capacity;
     int images, paths;
+    double *pictures; /* each picture's box: x0, y0, x1, y1 as shown; four a picture */
+    long picture_capacity;
     int status;
     /* what a subpath's points are gathered in */
     double *xs, *ys;
@@ -99,6 +101,30 @@ static void add_edge(Walk *w, int horizontal, double at, double start, double en
     }
     double *row = w->edges + 4 * w->count++;
     row[0] = horizontal; row[1] = at; row[2] = start; row[3] = end;
+}
+
+/* pdf_paths.picture_box: the unit square an image is drawn in, through its matrix. */
+static void add_picture(Walk *w, Matrix m) {
+    if (w->status != OK) return;
+    if (w->images == w->picture_capacity) {
+        long capacity = w->picture_capacity ? 2 * w->picture_capacity : 16;
+        double *grown = realloc(w->pictures, (size_t)capacity * 4 * sizeof(double));
+        if (!grown) { w->status = OUT_OF_MEMORY; return; }
+        w->pictures = grown;
+        w->picture_capacity = capacity;
+    }
+    static const double corners[4][2] = {{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}};
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    for (int k = 0; k < 4; k++) {
+        double px = corners[k][0], py = corners[k][1];
+        double x = m.a * px + m.c * py + m.e, y = m.b * px + m.d * py + m.f;
+        if (k == 0 || x < x0) x0 = x;
+        if (k == 0 || y < y0) y0 = y;
+        if (k == 0 || x > x1) x1 = x;
+        if (k == 0 || y > y1) y1 = y;
+    }
+    double *row = w->pictures + 4 * w->images++;
+    row[0] = x0; row[1] = y0; row[2] = x1; row[3] = y1;
 }
 
 static int add_point(Walk *w, double x, double y) {
@@ -249,29 +275,32 @@ static void walk_objects(const Api *api, void *parent, int depth, Matrix outer, 
                 path_edges(api, obj, m, w, lim);
             }
         } else if (kind == OBJ_IMAGE) {
-            w->images++;
+            add_picture(w, compose(own_matrix(api, obj), outer));
         }
     }
 }
 
-/* A page's edges (a malloc'ed array the caller frees with nb_free) and pictures. Returns
- * OK or what ran out; the limits' budgets are spent. */
+/* A page's edges and its pictures' boxes (malloc'ed arrays the caller frees with nb_free).
+ * Returns OK or what ran out; the limits' budgets are spent. */
 EXPORT int nb_page_edges(const Api *api, void *page, const double *view, Limits *lim,
-                         double **edges, long *count, int *images) {
+                         double **edges, long *count, double **pictures, int *images) {
     Walk w = {0};
     Matrix outer = {view[0], view[1], view[2], view[3], view[4], view[5]};
     walk_objects(api, page, 0, outer, &w, lim);
     free(w.xs);
     free(w.ys);
-    *images = w.images;
     if (w.status != OK) {
         free(w.edges);
-        *edges = NULL;
+        free(w.pictures);
+        *edges = *pictures = NULL;
         *count = 0;
+        *images = 0;
         return w.status;
     }
     *edges = w.edges;
     *count = w.count;
+    *pictures = w.pictures;
+    *images = w.images;
     return OK;
 }
 
@@ -298,4 +327,4 @@ EXPORT void nb_free(void *p) { free(p); }
 
 /* What pdf_native.WALK_VERSION must be: raised with every change to the functions or structs
  * above, so that a library built from an older source is not used. */
-EXPORT int nb_version(void) { return 1; }
+EXPORT int nb_version(void) { return 2; }

@@ -288,6 +288,9 @@ def _first_table_line(lines: list[Line], start: int) -> int | None:
     return None
 
 
+_CHAPTER_NUMERALS = {"2": "二", "3": "三", "4": "四"}
+
+
 def _sections(lines: list[Line], headings: list[tuple[int, str]]) -> dict[str, list[Line]]:
     sections: dict[str, list[Line]] = {}
     ordered = sorted(headings)
@@ -360,9 +363,17 @@ def _read_tables(
     report: Report, lines: list[Line], headings: list[tuple[int, str]], structured: bool = False
 ) -> None:
     found = find_tables(lines, headings, layout_for_year(report.year).id, structured)
-    for (table, part), name in zip(found.items(), ("表二", "表三", "表四"), strict=True):
+    sections = _sections(lines, headings)
+    for (table, part), name, chapter in zip(
+        found.items(), ("表二", "表三", "表四"), "234", strict=True
+    ):
         _merge(report, table, part)
-        if not part.found:
+        if not part.found and any(line.picture for line in sections.get(chapter, [])):
+            report.reader_notes.append(
+                f"没有读到{name}的数字：第{_CHAPTER_NUMERALS[chapter]}部分中的表格是图片，"
+                "无法读取其中的数字，请向报送单位索取表格为文字的 Word 版"
+            )
+        elif not part.found:
             report.reader_notes.append(f"没有读到{name}的数字")
 
 

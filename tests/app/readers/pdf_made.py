@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import random
+import struct
+import zlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from docx.shared import Cm
 
 from app.docx_writer import export_docx
 from app.domain.layout import ValueKind
@@ -135,6 +138,7 @@ PAGE_NUMBERS = ("- {} -", "— {} —")
 RUNNING_HEAD = "政府信息公开年报专栏"
 HYBRID = "report_2021_pingtan"  # a 2021 report whose table 3 is still in the 2019 layout
 AGENCY_SAMPLES = 2  # other agencies' reports, other figures
+PICTURE = "report_2021_pingtan"  # a report whose table 2 is a picture
 
 
 def source_of(name: str) -> Report:
@@ -145,6 +149,43 @@ def source_of(name: str) -> Report:
     if kind == "hybrid":
         return with_old_table3(SOURCES[HYBRID])
     return SOURCES[rest]
+
+
+def grid_png(width: int = 600, height: int = 240, rows: int = 8, cols: int = 6) -> bytes:
+    """A picture of a ruled table (black lines on white), as a screenshot of one is."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    ruled_x = {round(k * (width - 1) / cols) for k in range(cols + 1)}
+    ruled_y = {round(k * (height - 1) / rows) for k in range(rows + 1)}
+    lines = []
+    for y in range(height):
+        row = bytes(0 if y in ruled_y or x in ruled_x else 255 for x in range(width))
+        lines.append(b"\x00" + row)
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(lines)))
+        + chunk(b"IEND", b"")
+    )
+
+
+def with_table_as_picture(data: bytes, index: int = 0) -> bytes:
+    """The Word file with its `index`-th table replaced by a picture of a table, as a unit
+    pastes a screenshot of the table it filled in elsewhere."""
+    document = docx.Document(io.BytesIO(data))
+    table = document.tables[index]._tbl
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run().add_picture(io.BytesIO(grid_png()), width=Cm(15), height=Cm(6))
+    table.addprevious(paragraph._p)
+    table.getparent().remove(table)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def word_files(folder: Path) -> dict[str, bytes]:
@@ -165,18 +206,26 @@ def word_files(folder: Path) -> dict[str, bytes]:
             word_report(report, WORD_STYLES[stem]), PAGE_NUMBERS[(k + 1) % 2]
         )
     files["hybrid-2021"] = word_report(source_of("hybrid-2021"))
+    # Table 2 as a picture: table 3 then breaks over a page within its merged label
+    # "三、本年度办理结果" (LibreOffice sets "三、本" above the break, the rest below).
+    files[f"picture-{PICTURE}"] = with_table_as_picture(ours(SOURCES[PICTURE]))
     for seed in range(AGENCY_SAMPLES):
         files[f"agency-{seed}"] = ours(source_of(f"agency-{seed}"))
     return files
 
 
 def main() -> None:
+    """Every kept PDF made again, or those named: python -m tests.app.readers.pdf_made NAME…"""
     import shutil
+    import sys
     import tempfile
 
     PDF_FIXTURES.mkdir(exist_ok=True)
+    wanted = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as work:
         for name, data in word_files(Path(work)).items():
+            if wanted and name not in wanted:
+                continue
             docx_file = Path(work) / f"{name}.docx"
             docx_file.write_bytes(data)
             shutil.copyfile(libreoffice_pdf(docx_file), PDF_FIXTURES / f"{name}.pdf")

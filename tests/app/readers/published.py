@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 import zlib
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ class Page:
     portal: bool = True  # navigation, metadata, share buttons, footer and scripts around it
     title_lines: int = 1  # the title in one line, or the unit and the rest on two
     layout_frame: bool = False  # the whole article placed inside a one-column table
+    pictured: tuple[str, ...] = ()  # tables shown as pictures ("table2"…), not as tables
+    word: bool = False  # paragraphs and cells as Word saves a web page (MsoNormal, <span>s)
 
 
 NAVIGATION = [
@@ -61,31 +64,75 @@ def with_old_table3(report: Report) -> Report:
     return old
 
 
-def _cells_html(cells: list[Cell], merge: str) -> str:
+def _word_runs(text: str) -> str:
+    """Text as Word writes it into a web page: a run of its own for figures and Latin
+    letters, Chinese in runs cut where the typing paused, the source folded inside them,
+    nothing as a no-break space."""
+    if not text:
+        return "<span lang=EN-US>&nbsp;<o:p></o:p></span>"
+    # Word folds its source at 76 columns, between Chinese characters too (where a browser
+    # puts no space).
+    pieces = [
+        piece if len(piece) < 4 or piece.isascii() else f"{piece[:2]}\r\n{piece[2:]}"
+        for piece in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]{1,5}", text)
+    ]
+    return (
+        "".join(
+            f"<span lang=EN-US style='font-size:10.5pt'>{html.escape(piece)}</span>"
+            if piece.isascii()
+            else f"<span style='font-size:10.5pt;font-family:仿宋_GB2312'>{html.escape(piece)}</span>"
+            for piece in pieces
+        )
+        + "<o:p></o:p>"
+    )
+
+
+def _word_text(text: str) -> str:
+    return f"<p class=MsoNormal align=center style='text-align:center'>{_word_runs(text)}</p>"
+
+
+def _cells_html(cells: list[Cell], merge: str, word: bool = False) -> str:
     n_rows = max(c.row + c.rowspan for c in cells)
     rows: list[list[tuple[int, str]]] = [[] for _ in range(n_rows)]
     for c in sorted(cells, key=lambda c: (c.row, c.col)):
-        text = html.escape(c.text)
+        text = _word_text(c.text) if word else html.escape(c.text)
         cols = f' colspan="{c.colspan}"' if c.colspan > 1 else ""
         if merge == "merge" or c.rowspan == 1:
             down = f' rowspan="{c.rowspan}"' if c.rowspan > 1 else ""
             rows[c.row].append((c.col, f"<td{down}{cols}>{text}</td>"))
             continue
         for r in range(c.row, c.row + c.rowspan):
-            shown = text if merge == "repeat" or r == c.row else ""
+            shown = text if merge == "repeat" or r == c.row else (_word_text("") if word else "")
             rows[r].append((c.col, f"<td{cols}>{shown}</td>"))
     body = "".join("<tr>" + "".join(td for _, td in sorted(row)) + "</tr>\n" for row in rows)
+    if word:
+        return (
+            "<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 "
+            "style='border-collapse:collapse;border:none;mso-yfti-tbllook:1184'>\n"
+            f"<tbody>\n{body}</tbody></table>\n"
+        )
     return (
         f'<table border="1" cellspacing="0" style="width:600px">\n<tbody>\n{body}</tbody></table>\n'
     )
 
 
 def _table_html(report: Report, name: str, page: Page) -> str:
+    if name in page.pictured:  # a screenshot of the table, as the portal's editor uploaded it
+        return (
+            '<p style="text-align:center"><img src="/u/cms/www/202201/2109351234ab.png" '
+            'width="600" alt=""></p>\n'
+        )
     table = get_layout(report.table_layout_id(name)).table(name)
-    return _cells_html(grid_cells(report, table, Style()), page.merge)
+    return _cells_html(grid_cells(report, table, Style()), page.merge, page.word)
 
 
-def _paragraphs(text: str) -> str:
+def _paragraphs(text: str, word: bool = False) -> str:
+    if word:
+        return "".join(
+            f"<p class=MsoNormal style='text-indent:32.0pt'>{_word_runs(line)}</p>\n"
+            for line in text.splitlines()
+            if line.strip()
+        )
     return "".join(
         f'<p style="text-indent:2em">{html.escape(line)}</p>\n'
         for line in text.splitlines()
@@ -101,11 +148,17 @@ def _title_html(report: Report, page: Page) -> str:
 
 
 def article_html(report: Report, page: Page) -> str:
-    parts = [_title_html(report, page), _paragraphs(report.preamble)]
+    parts = [_title_html(report, page), _paragraphs(report.preamble, page.word)]
     tables = {"2": "table2", "3": "table3", "4": "table4"}
     for number, heading in zip("123456", CHAPTER_HEADINGS, strict=True):
-        parts.append(f"<p><strong>{html.escape(heading)}</strong></p>\n")
-        parts.append(_paragraphs(report.chapter(number)))
+        if page.word:
+            parts.append(
+                "<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:"
+                f"黑体'>{html.escape(heading)}</span></b><o:p></o:p></p>\n"
+            )
+        else:
+            parts.append(f"<p><strong>{html.escape(heading)}</strong></p>\n")
+        parts.append(_paragraphs(report.chapter(number), page.word))
         if number in tables:
             parts.append(_table_html(report, tables[number], page))
     if report.signature_unit:
@@ -132,6 +185,17 @@ def web_page(report: Report, page: Page | None = None) -> bytes:
         '<script>var menu = "一、总体情况 二、主动公开政府信息情况";</script></head>\n'
     )
     article = article_html(report, page)
+    if page.word:  # what Word adds around a page it saves, in the head and at the end
+        head = head.replace(
+            "</head>",
+            "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument>"
+            "</xml><![endif]--><style><!-- p.MsoNormal {margin:0cm;text-align:justify} -->"
+            "</style></head>",
+        )
+        article = (
+            "<div class=WordSection1 style='layout-grid:15.6pt'>\n"
+            f"{article}<![if !supportLineBreakNewLine]><br><![endif]></div>\n"
+        )
     if not page.portal:
         return f"<!DOCTYPE html><html>{head}<body>\n{article}</body></html>".encode(page.encoding)
     links = "".join(f'<li><a href="/{k}.html">{name}</a></li>' for k, name in enumerate(NAVIGATION))

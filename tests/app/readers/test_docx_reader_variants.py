@@ -8,6 +8,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +21,7 @@ from app.readers.docx_reader import read_docx
 from app.readers.files import read_report_file
 from app.rules import check
 from tests.app.readers.expected_fixtures import EXPECTED
+from tests.app.readers.pdf_made import grid_png, with_table_as_picture
 from tests.app.readers.test_text_reader_styles import _typo, assert_same_figures, sample_report
 from tests.app.readers.word_made import Style, word_report
 from tests.paths import FIXTURES
@@ -233,3 +237,53 @@ def test_a_word_file_reads_the_tables_its_text_reads_whatever_its_headings(varia
     for table in ("table2", "table3", "table4"):
         assert read.table_cells(table) == expected[table], table
     assert not [note for note in read.reader_notes if note.startswith("没有读到")]
+
+
+def _as_embedded_object(data: bytes) -> bytes:
+    """The file's pictures as Word shows an embedded object (an Excel table pasted in):
+    VML's picture of it inside <w:object>."""
+    document = docx.Document(io.BytesIO(data))
+    for drawing in document.element.body.iter(qn("w:drawing")):
+        blip = next(drawing.iter(qn("a:blip")))
+        shown = parse_xml(
+            f'<w:object {nsdecls("w", "r")} xmlns:v="urn:schemas-microsoft-com:vml">'
+            '<v:shape style="width:425pt;height:170pt">'
+            f'<v:imagedata r:id="{blip.get(qn("r:embed"))}"/></v:shape></w:object>'
+        )
+        drawing.addprevious(shown)
+        drawing.getparent().remove(drawing)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("shown_as", ["picture", "embedded object"])
+def test_a_table_pasted_as_a_picture_is_named_with_its_chapter(shown_as: str) -> None:
+    source = read_report_file(FIXTURES / "report_2022_pingtan.txt")
+    data = with_table_as_picture(word_report(source), index=1)  # table 3
+    if shown_as == "embedded object":
+        data = _as_embedded_object(data)
+    report = read_docx(data)
+    assert report.table_cells("table3") == {}
+    assert report.table_cells("table2") == source.table_cells("table2")
+    assert report.table_cells("table4") == source.table_cells("table4")
+    assert report.reader_notes == [
+        "没有读到表三的数字：第三部分中的表格是图片，无法读取其中的数字，"
+        "请向报送单位索取表格为文字的 Word 版"
+    ]
+
+
+def test_a_picture_elsewhere_leaves_the_note_of_a_missing_table_as_it_is() -> None:
+    """A logo above the title does not make a table that was never there a picture."""
+    source = read_report_file(FIXTURES / "report_2022_pingtan.txt")
+    document = docx.Document(io.BytesIO(word_report(source)))
+    logo = document.add_paragraph()
+    logo.add_run().add_picture(io.BytesIO(grid_png(120, 120, 1, 1)), width=Cm(15))
+    document.paragraphs[0]._p.addprevious(logo._p)
+    table = document.tables[2]._tbl  # table 4 left out
+    table.getparent().remove(table)
+    out = io.BytesIO()
+    document.save(out)
+    report = read_docx(out.getvalue())
+    assert report.table_cells("table3") == source.table_cells("table3")
+    assert report.reader_notes == ["没有读到表四的数字"]

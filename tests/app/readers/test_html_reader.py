@@ -25,6 +25,10 @@ PAGES = {
     ),
     "GBK declaring nothing, no portal": Page(encoding="gbk", declare_in="none", portal=False),
     "inside a layout table": Page(merge="repeat", layout_frame=True),
+    "saved by Word, GBK declared as GB2312": Page(
+        merge="merge", encoding="gbk", declared="gb2312", portal=False, word=True
+    ),
+    "Word's markup pasted into the portal, labels written once": Page(merge="once", word=True),
 }
 
 
@@ -119,3 +123,27 @@ def test_other_agencies_pages_are_read_figure_for_figure(seed: int, tmp_path: Pa
     for table in ("table2", "table3", "table4"):
         assert report.table_cells(table) == source.table_cells(table), table
     assert report.money_units == source.money_units
+
+
+@pytest.mark.parametrize("table", ["table2", "table4"])
+def test_a_table_shown_as_a_picture_is_named_with_its_chapter(table: str, tmp_path: Path) -> None:
+    source = SOURCES["report_2021_pingtan.txt"]
+    path = tmp_path / "年报.html"
+    path.write_bytes(web_page(source, Page(pictured=(table,))))
+    report = read_report_file(path)
+    assert report.table_cells(table) == {}
+    assert report.table_cells("table3") == EXPECTED["report_2021_pingtan.txt"]["table3"]
+    name, chapter = {"table2": ("表二", "二"), "table4": ("表四", "四")}[table]
+    assert report.reader_notes == [
+        f"没有读到{name}的数字：第{chapter}部分中的表格是图片，无法读取其中的数字，"
+        "请向报送单位索取表格为文字的 Word 版"
+    ]
+
+
+def test_an_icon_in_a_chapter_is_no_picture_of_a_table(tmp_path: Path) -> None:
+    source = SOURCES["report_2021_pingtan.txt"]
+    page = web_page(source, Page(pictured=("table4",))).decode()
+    page = page.replace('width="600"', 'width="16" height="16"')  # an icon of the editor's
+    path = tmp_path / "年报.html"
+    path.write_text(page, "utf-8")
+    assert read_report_file(path).reader_notes == ["没有读到表四的数字"]

@@ -157,6 +157,89 @@ def test_a_table_over_a_page_break_is_one_table_without_its_repeated_titles() ->
     ]
 
 
+def test_a_merged_label_the_page_break_cut_in_two_is_one_label() -> None:
+    """LibreOffice sets a label merged down over rows on both pages from the top: the words
+    that fit beside the last row above ("三、办"), the rest beside the first row below, merged
+    down from there; the rows beside it are whole on each page."""
+    xs = [72, 152, 232, 312]
+    first = Page(595, 842, edges=ruled(xs, [600, 620, 640, 660]))
+    first.chars = (
+        text("项目", 74, 602)
+        + text("甲", 160, 602)
+        + text("乙", 240, 602)
+        + text("合计", 74, 622)
+        + text("1", 160, 622)
+        + text("2", 240, 622)
+        + text("三、办", 74, 642)
+        + text("（一）公开", 154, 642)
+        + text("3", 240, 642)
+    )
+    second = Page(595, 842, edges=ruled(xs, [100, 120, 140, 160], {("h", 2, 0)}))
+    second.chars = (
+        text("项目", 74, 102)
+        + text("甲", 160, 102)
+        + text("乙", 240, 102)
+        + text("理结果", 74, 122)
+        + text("（二）部分", 154, 122)
+        + text("4", 240, 122)
+        + text("（三）不予", 154, 142)
+        + text("5", 240, 142)
+    )
+    assert lines(first, second) == [
+        ["项目", "甲", "乙"],
+        ["合计", "1", "2"],
+        ["三、办理结果", "（一）公开", "3"],
+        ["三、办理结果", "（二）部分", "4"],
+        ["三、办理结果", "（三）不予", "5"],
+    ]
+
+
+def test_labels_on_both_sides_of_a_break_stay_their_own() -> None:
+    """Only the second half of a numbered label goes back: 表二's labels have no numbering
+    ("规章", "行政规范性文件"), and a numbered label below a break is a label of its own."""
+    xs = [72, 152, 232]
+    first = Page(595, 842, edges=ruled(xs, [600, 620, 640, 660]))
+    first.chars = text("项目", 74, 602) + text("数", 160, 602)
+    first.chars += text("规章", 74, 622) + text("1", 160, 622)
+    first.chars += text("（一）公开", 74, 642) + text("2", 160, 642)
+    second = Page(595, 842, edges=ruled(xs, [100, 120, 140, 160], {("h", 2, 0)}))
+    second.chars = text("项目", 74, 102) + text("数", 160, 102)
+    second.chars += text("（二）部分", 74, 122) + text("3", 160, 122) + text("4", 160, 142)
+    assert lines(first, second)[1:] == [
+        ["规章", "1"],
+        ["（一）公开", "2"],
+        ["（二）部分", "3"],
+        ["（二）部分", "4"],
+    ]
+    first.chars = [c for c in first.chars if c.y0 < 640]  # "规章" is now the last row's label
+    second.chars = [c for c in second.chars if c.y0 < 120] + text("规范性文件", 74, 122)
+    second.chars += text("3", 160, 122) + text("4", 160, 142)
+    assert lines(first, second)[1:] == [
+        ["规章", "1"],
+        ["规范性文件", "3"],
+        ["规范性文件", "4"],
+    ]
+
+
+def test_a_picture_as_wide_as_a_table_stands_where_it_is_shown() -> None:
+    """A table pasted as a screenshot: a paragraph marked as a picture between the text
+    above and below it. A seal, an icon, or a picture under text (a scan's recognised text)
+    is none."""
+    page = Page(595, 842)
+    page.chars = text("二、主动公开政府信息情况", 72, 100) + text("三、收到和处理", 72, 500)
+    page.chars += text("印", 430, 620)  # over the seal
+    page.pictures = [(72, 130, 520, 480), (400, 600, 500, 700), (72, 790, 90, 800)]
+    blocks = page_blocks([page])
+    assert [(b.text, b.picture) for b in blocks if isinstance(b, Paragraph)] == [
+        ("二、主动公开政府信息情况", False),
+        ("", True),
+        ("三、收到和处理", False),
+        ("印", False),
+    ]
+    scanned = Page(595, 842, chars=list(page.chars), pictures=[(0, 0, 595, 842)])
+    assert not any(b.picture for b in page_blocks([scanned]) if isinstance(b, Paragraph))
+
+
 def test_text_between_tables_on_one_page_keeps_them_apart() -> None:
     page = Page(
         595,

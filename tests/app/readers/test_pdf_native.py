@@ -60,7 +60,7 @@ def shape(pages: list[Page]) -> list[object]:
         (
             page.width,
             page.height,
-            page.images,
+            page.pictures,
             page.edges,
             [(c.text, c.x0, c.y0, c.x1, c.y1) for c in page.chars],
             [(g.xs, g.ys, len(g.cells)) for g in page.grids or []],

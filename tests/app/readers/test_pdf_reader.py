@@ -23,6 +23,7 @@ from tests.app.readers.pdf_made import (
     AGENCY_SAMPLES,
     HYBRID,
     PDF_FIXTURES,
+    PICTURE,
     RUNNING_HEAD,
     SOURCES,
     WORD_STYLES,
@@ -30,6 +31,12 @@ from tests.app.readers.pdf_made import (
 )
 
 SUBTOTAL_NOTE = "表三多出一列（如“法人或其他组织”小计），官方表格没有这一列，已忽略"
+
+
+PICTURE_NOTE = (
+    "没有读到表二的数字：第二部分中的表格是图片，无法读取其中的数字，"
+    "请向报送单位索取表格为文字的 Word 版"
+)
 
 
 def _read(name: str) -> Report:
@@ -93,6 +100,18 @@ def test_a_2021_report_with_a_2019_table_3_is_named_by_r13() -> None:
     r13 = [f for f in check(report) if f.rule == "R13"]
     assert r13 and all(f.severity is Severity.ERROR for f in r13)
     assert any("表三" in f.message for f in r13)
+
+
+def test_a_table_pasted_as_a_picture_is_named_and_the_rest_read_over_the_page_breaks() -> None:
+    """Table 2 a picture; table 3 then breaks over a page within its merged label
+    "三、本年度办理结果", whose words LibreOffice sets on both pages."""
+    report = _read(f"picture-{PICTURE}")
+    expected = EXPECTED[f"{PICTURE}.txt"]
+    assert report.table_cells("table2") == {}
+    assert report.table_cells("table3") == expected["table3"]
+    assert report.table_cells("table4") == expected["table4"]
+    assert report.reader_notes == [PICTURE_NOTE]
+    assert any(f.rule == "R13" and f.message == PICTURE_NOTE for f in check(report))
 
 
 @pytest.mark.parametrize("seed", range(AGENCY_SAMPLES))
