@@ -72,7 +72,7 @@ def _read(data: bytes) -> Report:
         raise ReadError("PDF 中没有可读取的文字")
     lines = block_lines(page_blocks(pages))
     try:
-        return read_lines(lines, structured=True)
+        report = read_lines(lines, structured=True)
     except ReadError as exc:
         if _garbled(pages):
             raise ReadError(
@@ -80,6 +80,29 @@ def _read(data: bytes) -> Report:
                 "请向报送单位索取 Word 版，或请其重新导出 PDF"
             ) from None
         raise ReadError(f"{exc}（PDF 中没有找到报告的标题、章节或表格）") from None
+    if _recognised_scan(pages):
+        report.reader_notes.insert(0, RECOGNISED_SCAN_NOTE)
+    return report
+
+
+RECOGNISED_SCAN_NOTE = (
+    "这是扫描件经文字识别生成的 PDF：识别出的文字和数字可能有误，"
+    "请与原件核对，或向报送单位索取 Word 版"
+)
+
+
+def _recognised_scan(pages: list[Page]) -> bool:
+    """Whether most pages are a picture of the page with text laid over it (a scan run
+    through text recognition, as portals' tools and scanners make them)."""
+    scans = sum(
+        1
+        for page in pages
+        if any(
+            (x1 - x0) * (y1 - y0) >= 0.8 * page.width * page.height
+            for x0, y0, x1, y1 in page.pictures
+        )
+    )
+    return scans > len(pages) / 2
 
 
 def _garbled(pages: list[Page]) -> bool:

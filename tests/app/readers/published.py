@@ -466,3 +466,31 @@ def encrypted_pdf(user_password: bytes = b"secret") -> bytes:
         b"/Encrypt 4 0 R /ID [<" + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">] "
     )
     return _document(contents, FONT, [HELVETICA, encrypt], trailer)
+
+
+def recognised_scan(data: bytes, pages: range | None = None) -> bytes:
+    """The PDF as a scan run through text recognition makes it: each page (of `pages`) a
+    picture of the page with the text laid over it, and no drawn lines (the table's lines
+    are in the picture)."""
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(data)
+    for k in pages if pages is not None else range(len(pdf)):
+        page = pdf[k]
+        for obj in list(page.get_objects(max_depth=1)):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                page.remove_obj(obj)
+        width, height = page.get_size()
+        paper = pdfium.PdfBitmap.new_native(60, 85, pdfium_c.FPDFBitmap_BGR)
+        paper.fill_rect((250, 250, 245, 255), 0, 0, 60, 85)
+        picture = pdfium.PdfImage.new(pdf)
+        picture.set_bitmap(paper)
+        picture.set_matrix(pdfium.PdfMatrix(width, 0, 0, height, 0, 0))
+        page.insert_obj(picture)
+        page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()

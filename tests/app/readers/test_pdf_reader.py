@@ -17,6 +17,7 @@ import pytest
 from app.domain.findings import Severity
 from app.domain.report import Report
 from app.readers.files import read_report_file
+from app.readers.pdf_reader import RECOGNISED_SCAN_NOTE
 from app.rules import check
 from tests.app.readers.expected_fixtures import EXPECTED
 from tests.app.readers.pdf_made import (
@@ -29,6 +30,7 @@ from tests.app.readers.pdf_made import (
     WORD_STYLES,
     source_of,
 )
+from tests.app.readers.published import recognised_scan
 
 SUBTOTAL_NOTE = "表三多出一列（如“法人或其他组织”小计），官方表格没有这一列，已忽略"
 
@@ -112,6 +114,21 @@ def test_a_table_pasted_as_a_picture_is_named_and_the_rest_read_over_the_page_br
     assert report.table_cells("table4") == expected["table4"]
     assert report.reader_notes == [PICTURE_NOTE]
     assert any(f.rule == "R13" and f.message == PICTURE_NOTE for f in check(report))
+
+
+def test_a_scan_run_through_text_recognition_is_said_to_be_one(tmp_path: Path) -> None:
+    """Its text is read, but what recognition makes of figures may be wrong, and its tables
+    have no lines to read them by: the county office is told to check against the original."""
+    data = (PDF_FIXTURES / "word-report_2022_pingtan.pdf").read_bytes()
+    path = tmp_path / "扫描件.pdf"
+    path.write_bytes(recognised_scan(data))
+    report = read_report_file(path)
+    assert report.unit == EXPECTED["report_2022_pingtan.txt"]["unit"]
+    assert report.reader_notes[0] == RECOGNISED_SCAN_NOTE
+    assert any(f.rule == "R13" and f.message == RECOGNISED_SCAN_NOTE for f in check(report))
+    # A cover page that is a picture (with the title over it) makes no scan of the rest.
+    path.write_bytes(recognised_scan(data, range(1)))
+    assert RECOGNISED_SCAN_NOTE not in read_report_file(path).reader_notes
 
 
 @pytest.mark.parametrize("seed", range(AGENCY_SAMPLES))
