@@ -128,7 +128,33 @@ def _read(data: bytes) -> Report:
     try:
         return read_lines(block_lines(blocks), structured=True)
     except ReadError as exc:
+        attached = _attachments(root)
+        if attached and re.search("年度报告|年报", root.text_content()):
+            names = "”“".join(attached[:3]) + ("”等" if len(attached) > 3 else "”")
+            raise ReadError(
+                f"网页中没有报告的正文，报告在附件“{names}中；请在网页上下载附件，再导入下载的文件"
+            ) from None
         raise ReadError(f"{exc}（网页中没有找到报告的标题、章节或表格）") from None
+
+
+_ATTACHMENT = re.compile(r"\.(pdf|docx?|wps|xlsx?|et|ofd)(\?.*)?$", re.IGNORECASE)
+
+
+def _attachments(root: Element) -> list[str]:
+    """The documents the page links or embeds (a portal shows the report as an attachment
+    or in a PDF viewer), by the name the page gives them or their file's. Asked only of a
+    page that speaks of an annual report and holds none."""
+    found: list[str] = []
+    for node in root.iter("a", "iframe", "embed", "object"):
+        target = node.get("href") or node.get("src") or node.get("data") or ""
+        if not _ATTACHMENT.search(target.strip()):
+            continue
+        words = _clean(_source_text(node.text_content() or "")) if node.tag == "a" else ""
+        name = words if _ATTACHMENT.search(words) or "年" in words else ""
+        name = name or target.strip().rsplit("/", 1)[-1].split("?", 1)[0]
+        if name and name not in found:
+            found.append(name[:60])
+    return found
 
 
 def parse_html(data: bytes) -> Element:

@@ -177,6 +177,11 @@ def _binary_office_message(data: bytes, kind: Kind) -> str:
 def _check_parts(package: zipfile.ZipFile, kind: Kind, inspect: Inspect | None) -> None:
     infos = package.infolist()  # no more than MAX_PARTS (open_package counted them)
     names = {info.filename for info in infos}
+    if "[Content_Types].xml" not in names and "OFD.xml" in names:
+        raise ReadError(
+            "这是 OFD 版式文件，本程序不能读取；请用 OFD 阅读器（如数科、福昕）另存为 PDF 后"
+            "再导入，或向报送单位索取 Word 版"
+        )
     if "[Content_Types].xml" not in names:
         raise ReadError(f"这不是 Office 文件（{kind.suffix}）：缺少内容类型说明，文件可能已损坏")
     if not any(name.startswith(kind.main_part) for name in names):

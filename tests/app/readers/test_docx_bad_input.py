@@ -117,6 +117,21 @@ def _strict() -> bytes:
     return _rezip(data, {"_rels/.rels": rels.encode()})
 
 
+def _ofd() -> bytes:
+    """An OFD document (GB/T 33190, the layout format of Chinese government systems): a zip
+    whose root is OFD.xml."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "OFD.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org'
+            '/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml'
+            "</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        z.writestr("Doc_0/Document.xml", '<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"/>')
+    return out.getvalue()
+
+
 CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "old binary .doc": (lambda: _cfb("Root Entry", "WordDocument", "1Table"), "另存为 .docx"),
     "password-protected .docx": (
@@ -139,6 +154,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "an RTF named .docx": (lambda: b"{\\rtf1\\ansi hello}", "RTF"),
     "empty file": (lambda: b"", "空"),
     "Strict Open XML": (_strict, "Strict Open XML"),
+    "an OFD document named .docx": (_ofd, "OFD 版式文件"),
 }
 
 
@@ -156,6 +172,13 @@ def test_bad_word_file_gets_one_chinese_sentence_quickly(case: str, tmp_path: Pa
     assert message.startswith("某局2021年报告.docx：")
     assert words in message
     assert "Traceback" not in message and "\n" not in message
+
+
+def test_an_ofd_document_says_to_save_it_as_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "年报.ofd"
+    path.write_bytes(_ofd())
+    with pytest.raises(ReadError, match=r"OFD 版式文件.*另存为 PDF"):
+        read_report_file(path)
 
 
 def test_old_doc_named_doc_says_save_as_docx(tmp_path: Path) -> None:

@@ -42,6 +42,22 @@ NEWS_PAGE = (
     "<p>3月5日，区长一行到南湖镇调研春耕备耕工作。</p></body></html>"
 ).encode()
 
+ATTACHMENT_PAGE = (
+    "<html><head><meta charset='utf-8'><title>年报</title></head><body>"
+    "<div class='nav'><a href='/'>首页</a></div>"
+    "<h1>青山县教育局2022年政府信息公开工作年度报告</h1><p>发布时间：2023-01-20</p>"
+    "<p>附件：<a href='/u/cms/2023/0120/P020230120.pdf'>青山县教育局2022年政府信息公开工作"
+    "年度报告.pdf</a></p></body></html>"
+).encode()
+VIEWER_PAGE = (
+    "<html><body><h1>2022年政府信息公开工作年度报告</h1>"
+    "<iframe src='/pdfjs/web/viewer.html?file=/u/cms/P0201.pdf' width='100%'></iframe>"
+    "</body></html>"
+).encode()
+NEWS_WITH_FORM = NEWS_PAGE.replace(
+    b"</body>", "<p><a href='/files/申请表.doc'>政府信息公开申请表</a></p></body>".encode()
+)
+
 CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "scanned": (".pdf", scanned_pdf, "扫描件"),
     "password": (".pdf", encrypted_pdf, "密码"),
@@ -59,6 +75,17 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "text named .pdf": (".pdf", lambda: "一、总体情况".encode(), "不是 PDF"),
     "no pages": (".pdf", lambda: text_pdf([]), "损坏"),
     "news page": (".html", lambda: NEWS_PAGE, "不像是一份政府信息公开工作年度报告"),
+    "a report's page holding only its attachment": (
+        ".html",
+        lambda: ATTACHMENT_PAGE,
+        "报告在附件“青山县教育局2022年政府信息公开工作年度报告.pdf”中；请在网页上下载附件",
+    ),
+    "a report shown in a PDF viewer": (".htm", lambda: VIEWER_PAGE, "附件“P0201.pdf”"),
+    "a news page linking a form": (
+        ".html",
+        lambda: NEWS_WITH_FORM,
+        "不像是一份政府信息公开工作年度报告",
+    ),
     "empty page": (".html", lambda: b"", "空"),
     "a page of nothing but markup": (
         ".htm",
