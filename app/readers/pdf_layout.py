@@ -36,6 +36,7 @@ _SENTENCE_ENDS = ("。", "；", "：", "！", "？", ".", ";", ":")
 _EDGE_MATCH = 3.0  # points: a continuation's left and right edges are the table's
 # Of the page's width and height: a picture smaller than this is a seal, a logo or an icon.
 _PICTURE_WIDTH, _PICTURE_HEIGHT = 0.3, 0.04
+_MAX_PICTURES = 20  # large pictures looked at on one page
 
 
 class TextLine:
@@ -101,24 +102,29 @@ def _page_items(page: Page, k: int) -> list[Item]:
         for grid, cells in zip(grids, in_cells, strict=True)
         if any(cells)
     ]
-    items += [_Picture(k, box[1]) for box in page.pictures if _shows_content(box, page)]
+    items += [_Picture(k, box[1]) for box in _content_pictures(page)]
     items.sort(key=lambda item: item.top)
     return items
 
 
-def _shows_content(box: Box, page: Page) -> bool:
-    """Whether a picture on the page may show what the text would (a pasted table): as wide
-    as a table, on the page, and with no text over it (a scan's recognised text, a background
-    under the letters)."""
-    x0, y0, x1, y1 = (
-        max(box[0], 0),
-        max(box[1], 0),
-        min(box[2], page.width),
-        min(box[3], page.height),
-    )
-    if x1 - x0 < _PICTURE_WIDTH * page.width or y1 - y0 < _PICTURE_HEIGHT * page.height:
-        return False
-    return not any(x0 <= c.cx <= x1 and y0 <= c.cy <= y1 for c in page.chars)
+def _content_pictures(page: Page) -> list[Box]:
+    """The pictures on the page that may show what text would (a pasted table): as wide as
+    a table, on the page, and with no text over them (a scan's recognised text, a background
+    under the letters). Only the first few that large are looked at: a page of a report has
+    one or two, a hostile file thousands, each to be held against every character."""
+    found: list[Box] = []
+    large = 0
+    for box in page.pictures:
+        x0, y0 = max(box[0], 0), max(box[1], 0)
+        x1, y1 = min(box[2], page.width), min(box[3], page.height)
+        if x1 - x0 < _PICTURE_WIDTH * page.width or y1 - y0 < _PICTURE_HEIGHT * page.height:
+            continue
+        large += 1
+        if large > _MAX_PICTURES:
+            break
+        if not any(x0 <= c.cx <= x1 and y0 <= c.cy <= y1 for c in page.chars):
+            found.append((x0, y0, x1, y1))
+    return found
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:

@@ -240,6 +240,18 @@ def test_a_picture_as_wide_as_a_table_stands_where_it_is_shown() -> None:
     assert not any(b.picture for b in page_blocks([scanned]) if isinstance(b, Paragraph))
 
 
+def test_a_page_of_thousands_of_pictures_is_looked_at_as_far_as_a_report_has_them() -> None:
+    """A hostile page: 20,000 characters under 29,000 pictures the size of the page, each of
+    which would be held against every character."""
+    page = Page(595, 842)
+    page.chars = [
+        Char("字", 10 + (i % 40) * 12, 700, 22 + (i % 40) * 12, 712) for i in range(20000)
+    ]
+    page.pictures = [(0, 0, 595, 600)] * 29000
+    pictures = [b for b in page_blocks([page]) if isinstance(b, Paragraph) and b.picture]
+    assert len(pictures) == 20
+
+
 def test_text_between_tables_on_one_page_keeps_them_apart() -> None:
     page = Page(
         595,
