@@ -42,20 +42,15 @@ def records(
     out: list[Record] = []
     for row in rows:
         cells = [c.strip() for c in row]
-        label_at = [i for i, c in enumerate(cells) if c and not looks_like_value(c)]
+        figure = [bool(c) and looks_like_value(c) for c in cells]  # asked once a cell
+        label_at = [i for i, c in enumerate(cells) if c and not figure[i]]
         known = [i for i in label_at if is_label(cells[i])] if is_label else []
         if known:
             label_at = [i for i in label_at if i <= known[-1]]
         # No label follows a figure in an official table: text after a figure is text typed
         # into a figure cell ("见附件"), kept as read for rule R5.
-        first_value = next(
-            (
-                i
-                for i, c in enumerate(cells)
-                if c and looks_like_value(c) and i > (label_at[0] if label_at else -1)
-            ),
-            None,
-        )
+        after = label_at[0] if label_at else -1
+        first_value = next((i for i in range(after + 1, len(cells)) if figure[i]), None)
         if first_value is not None:
             label_at = [i for i in label_at if i < first_value]
         last = label_at[-1] if label_at else -1
