@@ -39,6 +39,13 @@ _NOISE = re.compile(
     r"分享|索引号|发布机构|发文机关|文号|主题分类|主题词|分类|生效|有效性|扫一扫|当前位置|首页|"
     r"责任编辑|编辑[:：]|点击|访问)"
 )
+# A portal's own footer and what it lists under an article; never the end of a report.
+_PORTAL_FOOT = re.compile(
+    r"^([•▪◆■►]|上一篇|下一篇|相关链接|相关文章|相关阅读|相关信息|主办单位|主办[:：]|承办单位|"
+    r"承办[:：]|协办|版权所有|技术支持|网站标识码|网站地图|联系我们|分享到|Copyright|©|"
+    r".{0,30}(ICP备|ICP证|公网安备))",
+    re.IGNORECASE,
+)
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CN_DATE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -338,9 +345,26 @@ def _parse_date(text: str) -> dt.date | None:
         return None
 
 
+def _without_portal_foot(section: list[Line]) -> list[Line]:
+    """The last chapter without what a portal prints under the article (share buttons,
+    related links, its own footer), where the page was printed to PDF or copied whole: the
+    trailing lines of such kinds, when one of them is the portal's footer for certain."""
+    end = len(section)
+    certain = False
+    while end and (
+        not section[end - 1].text
+        or _NOISE.match(section[end - 1].text)
+        or _PORTAL_FOOT.match(section[end - 1].text)
+    ):
+        certain = certain or bool(_PORTAL_FOOT.match(section[end - 1].text))
+        end -= 1
+    return section[:end] if certain else section
+
+
 def _signature(section: list[Line]) -> tuple[str, dt.date | None, list[Line]]:
     """The agency name and date at the end, taken out of the last chapter (with any page
     furniture after them)."""
+    section = _without_portal_foot(section)
     idx = [i for i, ln in enumerate(section) if ln.text]
     for at in reversed(idx[-4:]):
         date = _parse_date(section[at].text)

@@ -30,13 +30,13 @@ from app.domain.report import Report
 from app.readers.files import read_report_file
 from tests.app.docx_writer.rendered import SOFFICE, libreoffice_to_pdf
 from tests.app.readers.expected_fixtures import EXPECTED
-from tests.app.readers.published import with_old_table3
+from tests.app.readers.published import web_page, with_old_table3
 from tests.app.readers.word_made import Style, word_report
 from tests.paths import FIXTURES
 
 
 def libreoffice_pdf(docx_file: Path, timeout: float = 300) -> Path:
-    """The .docx printed to PDF by LibreOffice beside it (one run a file: a run over many
+    """The .docx (or web page) printed to PDF by LibreOffice beside it (one run a file: a run over many
     files has been seen to hang on one of them)."""
     if not SOFFICE:
         pytest.skip("making PDFs needs LibreOffice (soffice): install libreoffice-writer-nogui")
@@ -139,6 +139,7 @@ RUNNING_HEAD = "政府信息公开年报专栏"
 HYBRID = "report_2021_pingtan"  # a 2021 report whose table 3 is still in the 2019 layout
 AGENCY_SAMPLES = 2  # other agencies' reports, other figures
 PICTURE = "report_2021_pingtan"  # a report whose table 2 is a picture
+PRINTED = ("report_2021_pingtan", "seed_2020_gaoqing_xzsp")  # portal pages printed to PDF
 
 
 def source_of(name: str) -> Report:
@@ -206,6 +207,10 @@ def word_files(folder: Path) -> dict[str, bytes]:
             word_report(report, WORD_STYLES[stem]), PAGE_NUMBERS[(k + 1) % 2]
         )
     files["hybrid-2021"] = word_report(source_of("hybrid-2021"))
+    # The portal's page printed from the browser: its navigation above the report, its share
+    # buttons, related links and footer below the signature.
+    for stem in PRINTED:
+        files[f"printed-{stem}"] = web_page(SOURCES[stem])
     # Table 2 as a picture: table 3 then breaks over a page within its merged label
     # "三、本年度办理结果" (LibreOffice sets "三、本" above the break, the rest below).
     files[f"picture-{PICTURE}"] = with_table_as_picture(ours(SOURCES[PICTURE]))
@@ -226,9 +231,10 @@ def main() -> None:
         for name, data in word_files(Path(work)).items():
             if wanted and name not in wanted:
                 continue
-            docx_file = Path(work) / f"{name}.docx"
-            docx_file.write_bytes(data)
-            shutil.copyfile(libreoffice_pdf(docx_file), PDF_FIXTURES / f"{name}.pdf")
+            suffix = ".html" if data.startswith(b"<!DOCTYPE html") else ".docx"
+            source = Path(work) / f"{name}{suffix}"
+            source.write_bytes(data)
+            shutil.copyfile(libreoffice_pdf(source), PDF_FIXTURES / f"{name}.pdf")
             print(f"{name}.pdf")
 
 

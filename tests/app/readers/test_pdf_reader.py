@@ -1,7 +1,8 @@
 """Published PDFs read figure for figure: the fixture reports printed to PDF by LibreOffice
 from our .docx and from Word files typed the ways agencies type them (labels repeated or
 written once, table 3 split with 续表, a 小计 column, page numbers and a running head, a 2021
-table 2 with a 2019 table 3), and other agencies' reports with other figures.
+table 2 with a 2019 table 3, table 2 pasted as a picture), the portal's page printed from the
+browser, and other agencies' reports with other figures.
 
 The PDFs are kept in tests/fixtures/pdf/ (tests.app.readers.pdf_made makes them again); our
 own PDF export is read back in tests/ui/preview/test_pdf_read_back.py.
@@ -25,6 +26,7 @@ from tests.app.readers.pdf_made import (
     HYBRID,
     PDF_FIXTURES,
     PICTURE,
+    PRINTED,
     RUNNING_HEAD,
     SOURCES,
     WORD_STYLES,
@@ -114,6 +116,24 @@ def test_a_table_pasted_as_a_picture_is_named_and_the_rest_read_over_the_page_br
     assert report.table_cells("table4") == expected["table4"]
     assert report.reader_notes == [PICTURE_NOTE]
     assert any(f.rule == "R13" and f.message == PICTURE_NOTE for f in check(report))
+
+
+@pytest.mark.parametrize("stem", PRINTED)
+def test_a_portal_page_printed_to_pdf_is_the_report_without_the_portal(stem: str) -> None:
+    """Its menu above the title, its share buttons, related links and footer under the
+    signature are the page's, not the report's."""
+    source, expected = SOURCES[stem], EXPECTED[f"{stem}.txt"]
+    report = _read(f"printed-{stem}")
+    assert report.title == source.title
+    for table in ("table2", "table3", "table4"):
+        assert report.table_cells(table) == expected[table], table
+    for number in ("1", "5", "6"):
+        assert _letters(report.chapter(number)) == _letters(source.chapter(number)), number
+    assert (report.signature_unit, report.signature_date) == (
+        source.signature_unit,
+        source.signature_date,
+    )
+    assert report.reader_notes == []
 
 
 def test_a_scan_run_through_text_recognition_is_said_to_be_one(tmp_path: Path) -> None:

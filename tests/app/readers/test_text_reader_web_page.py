@@ -80,3 +80,45 @@ def test_a_missing_total_row_is_blank_not_a_sum_error() -> None:
     errors = {f.rule for f in check(read) if f.severity is Severity.ERROR}
     assert "R3" not in errors and "R1" not in errors
     assert any(f.rule == "R6" for f in check(read))
+
+
+PORTAL_FOOT = """分享到： 微信 微博 QQ空间
+上一篇：某某县市场监督管理局2021年政府信息公开工作年度报告
+下一篇：关于公布2023年第一批行政许可事项的通知
+相关链接
+• 某某县人民政府信息公开指南
+• 某某县人民政府信息公开制度
+主办单位：某某县人民政府办公室　承办：某某县大数据中心
+版权所有：某某县人民政府　网站标识码：3703220001
+鲁ICP备05012345号-1　鲁公网安备 37032202000123号
+"""
+
+
+def test_the_portals_footer_under_the_signature_is_left_out() -> None:
+    """The whole page selected and copied (or printed to PDF): the portal's share buttons,
+    neighbouring articles, related links and its footer come after the signature."""
+    text, _ = web_page(11)
+    read = read_text(text + PORTAL_FOOT)
+    assert (read.signature_unit, read.signature_date) == (
+        "某某县市场监督管理局",
+        dt.date(2023, 1, 20),
+    )
+    assert read.chapter("6") == "本年度未收取信息处理费。"
+
+
+def test_the_portals_footer_under_an_unsigned_report_is_left_out_of_chapter_6() -> None:
+    text, _ = web_page(12)
+    unsigned = text.replace("某某县市场监督管理局\n2023年1月20日\n", "")
+    read = read_text(unsigned + PORTAL_FOOT)
+    assert read.signature_date is None
+    assert read.chapter("6") == "本年度未收取信息处理费。"
+
+
+def test_a_last_line_that_merely_starts_like_a_footer_stays() -> None:
+    """Without a line that is the portal's footer for certain, the end of chapter 6 is the
+    report's own, however its last line starts."""
+    text, _ = web_page(13)
+    unsigned = text.replace("某某县市场监督管理局\n2023年1月20日\n", "")
+    unsigned = unsigned.replace("【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n", "")
+    read = read_text(unsigned.rstrip("\n") + "\n相关情况已在本局网站公开。\n")
+    assert read.chapter("6").endswith("相关情况已在本局网站公开。")
