@@ -270,6 +270,8 @@ def _goes_on(previous: TextLine, line: TextLine, m: _Margins) -> bool:
         return False
     if previous.text.endswith(_SENTENCE_ENDS) and numbering(line.text)[0]:
         return False  # "二、主动公开政府信息情况" typed without an indent
+    if numbering(line.text)[0] == 1 and line.x1 < m.right - 2.5 * m.em:
+        return False  # a chapter's heading under what ends without a full stop (figures)
     return line.page in (previous.page, previous.page + 1)
 
 

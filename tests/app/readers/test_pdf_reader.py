@@ -145,6 +145,7 @@ def test_a_scan_run_through_text_recognition_is_said_to_be_one(tmp_path: Path) -
     report = read_report_file(path)
     assert report.unit == EXPECTED["report_2022_pingtan.txt"]["unit"]
     assert report.reader_notes[0] == RECOGNISED_SCAN_NOTE
+    assert report.headings_found == ["1", "2", "3", "4", "5", "6"]
     assert any(f.rule == "R13" and f.message == RECOGNISED_SCAN_NOTE for f in check(report))
     # A cover page that is a picture (with the title over it) makes no scan of the rest.
     path.write_bytes(recognised_scan(data, range(1)))
