@@ -151,7 +151,9 @@ class _Walker:
         """A paragraph with what Word knows of its heading: its outline level, or a lead
         in bold or 楷体."""
         text = self.paragraph_text(p, boxes)
-        picture = any(box.tag in _PICTURES for box in boxes)
+        # A picture alone in its paragraph, as a table pasted as one is (not an emblem in
+        # the title's line, or an icon within a sentence).
+        picture = not text.strip() and any(box.tag in _PICTURES for box in boxes)
         p_pr = child(p, "pPr")
         level = self.outline.level(p_pr)
         if level < BODY_TEXT:

@@ -202,6 +202,7 @@ class _Walker:
         self.out: list[Block] = []
         self.text: list[str] = []  # the paragraph being gathered
         self.linked = 0  # how much of it is the text of links
+        self.pictured = False  # it shows a picture
 
     def blocks(self, root: Element) -> list[Block]:
         self.walk(root, 0, False)
@@ -214,7 +215,9 @@ class _Walker:
         # A paragraph that is all links is a menu or a list of other pages, not the report.
         if text and not (self.linked >= plain and plain <= 40):
             self.out.append(Paragraph(text))
-        self.text, self.linked = [], 0
+        elif not text and self.pictured:  # a picture alone in its paragraph: a pasted table
+            self.out.append(Paragraph("", picture=True))
+        self.text, self.linked, self.pictured = [], 0, False
 
     def add(self, text: str | None, linked: bool) -> None:
         if text:
@@ -239,9 +242,7 @@ class _Walker:
             self.table(node, depth)
             return
         if tag == "img":
-            if _picture_sized(node):
-                self.flush()
-                self.out.append(Paragraph("", picture=True))
+            self.pictured = self.pictured or _picture_sized(node)
             return
         block = tag in _BLOCKS
         if block:

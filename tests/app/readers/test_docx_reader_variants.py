@@ -274,12 +274,15 @@ def test_a_table_pasted_as_a_picture_is_named_with_its_chapter(shown_as: str) ->
 
 
 def test_a_picture_elsewhere_leaves_the_note_of_a_missing_table_as_it_is() -> None:
-    """A logo above the title does not make a table that was never there a picture."""
+    """A logo above the title, or an icon within the heading of chapter 4, does not make a
+    table that was never there a picture."""
     source = read_report_file(FIXTURES / "report_2022_pingtan.txt")
     document = docx.Document(io.BytesIO(word_report(source)))
     logo = document.add_paragraph()
     logo.add_run().add_picture(io.BytesIO(grid_png(120, 120, 1, 1)), width=Cm(15))
     document.paragraphs[0]._p.addprevious(logo._p)
+    heading = next(p for p in document.paragraphs if p.text.startswith("四、"))
+    heading.add_run().add_picture(io.BytesIO(grid_png(120, 120, 1, 1)), width=Cm(15))
     table = document.tables[2]._tbl  # table 4 left out
     table.getparent().remove(table)
     out = io.BytesIO()

@@ -4,6 +4,7 @@ declares (or does not), the portal's navigation, footer and scripts around the r
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,19 @@ def test_an_icon_in_a_chapter_is_no_picture_of_a_table(tmp_path: Path) -> None:
     path = tmp_path / "年报.html"
     path.write_text(page, "utf-8")
     assert read_report_file(path).reader_notes == ["没有读到表四的数字"]
+
+
+def test_a_picture_within_a_sentence_splits_nothing_and_is_no_table(tmp_path: Path) -> None:
+    source = SOURCES["report_2021_pingtan.txt"]
+    page = web_page(source, Page(pictured=("table4",))).decode()
+    last = source.chapter("6").splitlines()[-1]
+    page = page.replace('<p style="text-align:center"><img', "<p>见图<img")
+    paragraph = f'<p style="text-indent:2em">{html.escape(last)}</p>'
+    assert paragraph in page
+    icon = f'<p style="text-indent:2em">{html.escape(last[:4])}<img src="/i/phone.png">'
+    page = page.replace(paragraph, icon + html.escape(last[4:]) + "</p>")
+    path = tmp_path / "年报.html"
+    path.write_text(page, "utf-8")
+    report = read_report_file(path)
+    assert report.reader_notes == ["没有读到表四的数字"]
+    assert report.chapter("6") == source.chapter("6")
