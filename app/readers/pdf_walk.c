@@ -90,29 +90,32 @@ static Matrix own_matrix(const Api *api, void *obj) {
     return r;
 }
 
-static void add_edge(Walk *w, int horizontal, double at, double start, double end) {
-    if (w->status != OK) return;
-    if (w->count == w->capacity) {
-        long capacity = w->capacity ? 2 * w->capacity : 1024;
-        double *grown = realloc(w->edges, (size_t)capacity * 4 * sizeof(double));
-        if (!grown) { w->status = OUT_OF_MEMORY; return; }
-        w->edges = grown;
-        w->capacity = capacity;
+/* Room for row `used` (four doubles) of `rows`, grown twice as large when full; NULL (and
+ * the walk out of memory) when it cannot grow. */
+static double *row_at(Walk *w, double **rows, long *capacity, long used, long first) {
+    if (w->status != OK) return NULL;
+    if (used == *capacity) {
+        long grown_to = *capacity ? 2 * *capacity : first;
+        double *grown = realloc(*rows, (size_t)grown_to * 4 * sizeof(double));
+        if (!grown) { w->status = OUT_OF_MEMORY; return NULL; }
+        *rows = grown;
+        *capacity = grown_to;
     }
-    double *row = w->edges + 4 * w->count++;
+    return *rows + 4 * used;
+}
+
+static void add_edge(Walk *w, int horizontal, double at, double start, double end) {
+    double *row = row_at(w, &w->edges, &w->capacity, w->count, 1024);
+    if (!row) return;
+    w->count++;
     row[0] = horizontal; row[1] = at; row[2] = start; row[3] = end;
 }
 
 /* pdf_paths.picture_box: the unit square an image is drawn in, through its matrix. */
 static void add_picture(Walk *w, Matrix m) {
-    if (w->status != OK) return;
-    if (w->images == w->picture_capacity) {
-        long capacity = w->picture_capacity ? 2 * w->picture_capacity : 16;
-        double *grown = realloc(w->pictures, (size_t)capacity * 4 * sizeof(double));
-        if (!grown) { w->status = OUT_OF_MEMORY; return; }
-        w->pictures = grown;
-        w->picture_capacity = capacity;
-    }
+    double *row = row_at(w, &w->pictures, &w->picture_capacity, w->images, 16);
+    if (!row) return;
+    w->images++;
     static const double corners[4][2] = {{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}};
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     for (int k = 0; k < 4; k++) {
@@ -123,7 +126,6 @@ static void add_picture(Walk *w, Matrix m) {
         if (k == 0 || x > x1) x1 = x;
         if (k == 0 || y > y1) y1 = y;
     }
-    double *row = w->pictures + 4 * w->images++;
     row[0] = x0; row[1] = y0; row[2] = x1; row[3] = y1;
 }
 
