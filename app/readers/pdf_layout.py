@@ -88,10 +88,14 @@ def _page_items(page: Page, k: int) -> list[Item]:
     grids = page.grids if page.grids is not None else find_grids(page.edges)
     in_cells: list[list[list[Char]]] = [[[] for _ in grid.cells] for grid in grids]
     free: list[Char] = []
+    # Grid.cell_index, with each table's bounds taken once: a page has hundreds of characters.
+    after = bisect.bisect_right
+    tables = [(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, g.slot_cell) for g in grids]
     for char in page.chars:
-        for n, grid in enumerate(grids):
-            cell = grid.cell_index(char.cx, char.cy)
-            if cell is not None:
+        x, y = char.cx, char.cy
+        for n, (left, top, right, bottom, xs, ys, slot_cell) in enumerate(tables):
+            if left <= x < right and top <= y < bottom:
+                cell = slot_cell[after(ys, y) - 1][after(xs, x) - 1]
                 in_cells[n][cell].append(char)
                 break
         else:

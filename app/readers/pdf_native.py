@@ -40,7 +40,7 @@ API_FUNCTIONS = (
     "FPDFText_GetLooseCharBox",
     "FPDFText_IsGenerated",
 )
-WALK_VERSION = 2  # pdf_walk.c's nb_version(): a library built from another source is not used
+WALK_VERSION = 3  # pdf_walk.c's nb_version(): a library built from another source is not used
 # nb_page_edges' answers other than 0 (done).
 OUT_OF_OBJECTS, OUT_OF_SEGMENTS, OUT_OF_MEMORY = 1, 2, 3
 
@@ -103,13 +103,16 @@ def _declare(library: Any) -> None:
         ctypes.POINTER(double_p),
         ctypes.POINTER(ctypes.c_int),
     ]
-    library.nb_char_boxes.restype = None
-    library.nb_char_boxes.argtypes = [
+    library.nb_page_chars.restype = ctypes.c_int
+    library.nb_page_chars.argtypes = [
         ctypes.POINTER(_Api),
         ctypes.c_void_p,
         ctypes.c_int,
+        ctypes.c_char_p,
+        double_p,
         double_p,
         ctypes.POINTER(ctypes.c_ubyte),
+        ctypes.POINTER(ctypes.c_int),
     ]
     library.nb_free.restype = None
     library.nb_free.argtypes = [ctypes.c_void_p]
@@ -150,11 +153,26 @@ def page_edges(
     return status, flat, pictures
 
 
-def char_boxes(textpage: pdfium_calls.Pointer, count: int) -> tuple[list[float], bytes]:
-    """Every character's loose box (left, bottom, right, top, four a character) and flags (1:
-    the box is known; 2: PDFium made the character up). Only when loaded()."""
+def page_chars(
+    textpage: pdfium_calls.Pointer, text: str, view: tuple[float, ...]
+) -> tuple[list[float], bytes, list[int]]:
+    """What nb_page_chars answers for the page's text (one character a string index): every
+    character's box as shown (x0, y0, x1, y1, four a character), whether PDFium has one (1 or
+    0 a character), and the pieces the reader makes its characters of (start, end, kind; three
+    a piece: pdf_reader._pieces). Only when loaded()."""
     assert _library is not None and _api is not None
+    count = len(text)
     boxes = (ctypes.c_double * (4 * count))()
-    flags = (ctypes.c_ubyte * count)()
-    _library.nb_char_boxes(ctypes.byref(_api), textpage, count, boxes, flags)
-    return boxes[:], bytes(flags)
+    known = (ctypes.c_ubyte * count)()
+    pieces = (ctypes.c_int * (3 * count))()
+    found = _library.nb_page_chars(
+        ctypes.byref(_api),
+        textpage,
+        count,
+        text.encode("utf-32-le", "surrogatepass"),
+        (ctypes.c_double * 6)(*view),
+        boxes,
+        known,
+        pieces,
+    )
+    return boxes[:], bytes(known), pieces[: 3 * found]

@@ -215,21 +215,62 @@ def _chars(textpage: Any, view: Matrix, grids: list[Grid]) -> list[Char]:
     count = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
     text = _text(raw, count)
     handle = pdfium_calls.pointer(raw)
-    box, generated = _char_boxes(handle, count, view)
+    if pdf_native.loaded():
+        boxes, known, pieces = pdf_native.page_chars(handle, text, view)
+        box = _looked_up(boxes, known)
+    else:
+        box = _asked(handle, view)
+        boxes, pieces = _pieces(text, box, lambda i: pdfium_calls.char_generated(handle, i) == 1)
     out: list[Char] = []
+    for p in range(0, len(pieces), 3):
+        start, end, kind = pieces[p], pieces[p + 1], pieces[p + 2]
+        k = 4 * start
+        if kind != _RUN:
+            char = " " if kind == _SPACE else text[start]
+            out.append(Char(char, boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]))
+            continue
+        m = 4 * (end - 1)
+        first = (boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3])
+        last = (boxes[m], boxes[m + 1], boxes[m + 2], boxes[m + 3])
+        joined = Char(
+            text[start:end], first[0], min(first[1], last[1]), last[2], max(first[3], last[3])
+        )
+        if grids and _across_cells(joined, first, last, grids):
+            for i in range(start, end):  # Chinese characters, each as it is
+                found = box(i)
+                if found is not None:
+                    out.append(Char(text[i], *found))
+        else:
+            out.append(joined)
+    return out
+
+
+# What _pieces makes a page's characters of (and nb_page_chars in pdf_walk.c, the same).
+_CHAR, _SPACE, _RUN = 0, 1, 2
+
+
+def _pieces(
+    text: str, box: Callable[[int], Box | None], generated: Callable[[int], bool]
+) -> tuple[list[float], list[int]]:
+    """The pieces (start, end, kind; three a piece) the page's characters are made of: a
+    character with its box, a space that is not PDFium's own, or a run of two or more Chinese
+    characters whose first and last sit on one line; and the boxes (four a character, as
+    shown) of the characters in them, asked of PDFium only for a piece's ends."""
+    boxes = [0.0] * (4 * len(text))
+    pieces: list[int] = []
 
     def one_by_one(start: int, end: int) -> None:
         for i in range(start, end):
             code = ord(text[i])
+            kind = _CHAR
             if code <= 0x20 or code in _INVISIBLE or 0x2000 <= code <= 0x200F:
                 if code < 0x20 or code in _INVISIBLE or generated(i):
                     continue  # line ends, and the spaces PDFium made up (spacing is in the boxes)
-                char = " "
-            else:
-                char = text[i]
+                kind = _SPACE
             found = box(i)
             if found is not None:
-                out.append(Char(char, *found))
+                boxes[4 * i : 4 * i + 4] = found
+                pieces.extend((i, i + 1, kind))
 
     done = 0
     for run in _CHINESE_RUN.finditer(text):
@@ -240,54 +281,36 @@ def _chars(textpage: Any, view: Matrix, grids: list[Grid]) -> list[Char]:
         if first is None or last is None or not _one_line(first, last):
             one_by_one(start, end)
             continue
-        joined = Char(
-            run.group(), first[0], min(first[1], last[1]), last[2], max(first[3], last[3])
-        )
-        if _across_cells(joined, first, last, grids):
-            one_by_one(start, end)
-        else:
-            out.append(joined)
+        boxes[4 * start : 4 * start + 4] = first
+        boxes[4 * (end - 1) : 4 * end] = last
+        pieces.extend((start, end, _RUN))
     one_by_one(done, len(text))
-    return out
+    return boxes, pieces
 
 
-def _char_boxes(
-    handle: pdfium_calls.Pointer, count: int, view: Matrix
-) -> tuple[Callable[[int], Box | None], Callable[[int], bool]]:
-    """A character's box as shown (None where PDFium has none), and whether PDFium made the
-    character up: looked up in what the compiled walk got for all of them at once, or asked
-    of PDFium one by one."""
+def _looked_up(boxes: list[float], known: bytes) -> Callable[[int], Box | None]:
+    """A character's box as shown, in what nb_page_chars found (None where PDFium has none)."""
+
+    def looked_up(i: int) -> Box | None:
+        k = 4 * i
+        return (boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3]) if known[i] else None
+
+    return looked_up
+
+
+def _asked(handle: pdfium_calls.Pointer, view: Matrix) -> Callable[[int], Box | None]:
+    """A character's box as shown, asked of PDFium (None where it has none)."""
     box_of = _box_transform(view)
-    if pdf_native.loaded():
-        values, flags = pdf_native.char_boxes(handle, count)
-
-        def looked_up(i: int) -> Box | None:
-            if not flags[i] & 1:
-                return None
-            k = 4 * i
-            return box_of(values[k], values[k + 1], values[k + 2], values[k + 3])
-
-        a, b, c, d, e, f = view
-        if (a, b, c, d) != (1.0, 0.0, 0.0, -1.0):
-            return looked_up, lambda i: bool(flags[i] & 2)
-
-        def looked_up_plain(i: int) -> Box | None:  # nearly every page: _box_transform's sums
-            if not flags[i] & 1:
-                return None
-            k = 4 * i
-            return values[k] + e, f - values[k + 3], values[k + 2] + e, f - values[k + 1]
-
-        return looked_up_plain, lambda i: bool(flags[i] & 2)
     rect = pdfium_calls.Rect()
     rect_ref = ctypes.byref(rect)
-    get_box, made_up = pdfium_calls.char_box, pdfium_calls.char_generated
+    get_box = pdfium_calls.char_box
 
     def asked(i: int) -> Box | None:
         if not get_box(handle, i, rect_ref):
             return None
         return box_of(rect.left, rect.bottom, rect.right, rect.top)
 
-    return asked, lambda i: made_up(handle, i) == 1
+    return asked
 
 
 def _one_line(first: Box, last: Box) -> bool:
@@ -300,12 +323,8 @@ def _one_line(first: Box, last: Box) -> bool:
 def _across_cells(run: Char, first: Box, last: Box, grids: list[Grid]) -> bool:
     """Whether a run reaches into a table other than within one of its cells."""
     for grid in grids:
-        if (
-            run.x0 < grid.right
-            and run.x1 > grid.left
-            and run.y0 < grid.bottom
-            and run.y1 > grid.top
-        ):
+        xs, ys = grid.xs, grid.ys
+        if run.x0 < xs[-1] and run.x1 > xs[0] and run.y0 < ys[-1] and run.y1 > ys[0]:
             cell = grid.cell_index(run.cx, run.cy)
             if cell is None:
                 return True

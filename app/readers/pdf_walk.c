@@ -306,27 +306,89 @@ EXPORT int nb_page_edges(const Api *api, void *page, const double *view, Limits 
     return OK;
 }
 
-/* Each character's loose box (left, bottom, right, top) and flags: 1 the box is known, 2 PDFium
- * made the character up (a space it put in a gap). */
-EXPORT void nb_char_boxes(const Api *api, void *textpage, int count, double *boxes,
-                          unsigned char *flags) {
+/* A character's loose box as shown (x0, y0 the top, x1, y1), through the view matrix as
+ * pdf_reader._box_transform makes it; 0 where PDFium has none. */
+static int shown_box(const Api *api, void *textpage, int i, const Matrix *v, double *out) {
     FsRectF r;
-    for (int i = 0; i < count; i++) {
-        unsigned char f = 0;
-        if (api->loose_char_box(textpage, i, &r)) {
-            f |= 1;
-            boxes[4 * i] = r.left;
-            boxes[4 * i + 1] = r.bottom;
-            boxes[4 * i + 2] = r.right;
-            boxes[4 * i + 3] = r.top;
-        }
-        if (api->char_generated(textpage, i) == 1) f |= 2;
-        flags[i] = f;
+    if (!api->loose_char_box(textpage, i, &r)) return 0;
+    double x0 = r.left, y0 = r.bottom, x1 = r.right, y1 = r.top;
+    if (v->a == 1.0 && v->b == 0.0 && v->c == 0.0 && v->d == -1.0) {
+        out[0] = x0 + v->e; out[1] = v->f - y1; out[2] = x1 + v->e; out[3] = v->f - y0;
+        return 1;
     }
+    double ax = v->a * x0 + v->c * y0 + v->e, ay = v->b * x0 + v->d * y0 + v->f;
+    double bx = v->a * x1 + v->c * y1 + v->e, by = v->b * x1 + v->d * y1 + v->f;
+    /* Python's min and max: the first of two equal values */
+    out[0] = bx < ax ? bx : ax; out[1] = by < ay ? by : ay;
+    out[2] = bx > ax ? bx : ax; out[3] = by > ay ? by : ay;
+    return 1;
+}
+
+enum { PIECE_CHAR = 0, PIECE_SPACE = 1, PIECE_RUN = 2 };
+
+static int in_chinese_run(unsigned code) { return code >= 0x2E80 && code <= 0xFFFD; }
+
+/* pdf_reader._pieces: one piece a character, and the spaces that are not PDFium's own. */
+static void one_by_one(const Api *api, void *textpage, const unsigned *codes, int start, int end,
+                       const unsigned char *known, int *pieces, int *n) {
+    for (int i = start; i < end; i++) {
+        unsigned code = codes[i];
+        int kind = PIECE_CHAR;
+        if (code <= 0x20 || code == 0xFFFE || code == 0xFFFF || (code >= 0x2000 && code <= 0x200F)) {
+            if (code < 0x20 || code == 0xFFFE || code == 0xFFFF ||
+                api->char_generated(textpage, i) == 1)
+                continue; /* line ends, and the spaces PDFium made up */
+            kind = PIECE_SPACE;
+        }
+        if (!known[i]) continue;
+        pieces[3 * *n] = i; pieces[3 * *n + 1] = i + 1; pieces[3 * *n + 2] = kind;
+        (*n)++;
+    }
+}
+
+/* pdf_reader._one_line. */
+static int one_line(const double *first, const double *last) {
+    double h1 = first[3] - first[1], h2 = last[3] - last[1];
+    double height = h2 > h1 ? h2 : h1;
+    double middle = (first[1] + first[3]) - (last[1] + last[3]);
+    if (middle < 0) middle = -middle;
+    middle = middle / 2;
+    return middle <= 0.45 * height && last[0] >= first[0];
+}
+
+/* The page's characters as pdf_reader._pieces takes them: every character's box as shown
+ * (`boxes`, four a character; `known` 1 where PDFium has one), and the pieces (start, end,
+ * kind; three a piece, at most `count`) the reader makes its characters of: a character, a
+ * space, or a run of two or more Chinese characters on one line. `codes` are the characters
+ * of the page's text, one a character. Returns the number of pieces. */
+EXPORT int nb_page_chars(const Api *api, void *textpage, int count, const unsigned *codes,
+                         const double *view, double *boxes, unsigned char *known, int *pieces) {
+    Matrix v = {view[0], view[1], view[2], view[3], view[4], view[5]};
+    for (int i = 0; i < count; i++)
+        known[i] = (unsigned char)shown_box(api, textpage, i, &v, boxes + 4 * i);
+    int n = 0, done = 0, i = 0;
+    while (i < count) {
+        if (!in_chinese_run(codes[i])) { i++; continue; }
+        int start = i;
+        while (i < count && in_chinese_run(codes[i])) i++;
+        int end = i;
+        if (end - start < 2) continue;
+        one_by_one(api, textpage, codes, done, start, known, pieces, &n);
+        done = end;
+        if (!known[start] || !known[end - 1] ||
+            !one_line(boxes + 4 * start, boxes + 4 * (end - 1))) {
+            one_by_one(api, textpage, codes, start, end, known, pieces, &n);
+            continue;
+        }
+        pieces[3 * n] = start; pieces[3 * n + 1] = end; pieces[3 * n + 2] = PIECE_RUN;
+        n++;
+    }
+    one_by_one(api, textpage, codes, done, count, known, pieces, &n);
+    return n;
 }
 
 EXPORT void nb_free(void *p) { free(p); }
 
 /* What pdf_native.WALK_VERSION must be: raised with every change to the functions or structs
  * above, so that a library built from an older source is not used. */
-EXPORT int nb_version(void) { return 2; }
+EXPORT int nb_version(void) { return 3; }
