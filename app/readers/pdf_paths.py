@@ -23,6 +23,9 @@ MAX_FORM_DEPTH = 8
 # Over the whole document: the reports in tests/fixtures/pdf have up to 3,000 drawn objects.
 MAX_OBJECTS = 30_000  # objects looked at, text and forms' contents included
 MAX_SEGMENTS = 200_000
+MAX_SCANNED_PAGES = (
+    40  # a scanned report has a dozen pages; each takes some 30 ms to read the lines of
+)
 _THIN = 3.0  # points: a filled rectangle this thin is a drawn line (Word's borders)
 _STRAIGHT = 0.5
 # x' = a·x + c·y + e, y' = b·x + d·y + f, as PDF writes a matrix.
@@ -35,6 +38,7 @@ class Budget:
 
     def __init__(self) -> None:
         self.left = {"objects": MAX_OBJECTS, "segments": MAX_SEGMENTS}
+        self.scans_left = MAX_SCANNED_PAGES  # scanned pages whose lines are read (pdf_scan)
 
     def spend(self, kind: str, amount: int) -> None:
         self.left[kind] -= amount

@@ -26,12 +26,19 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.domain.report import Report
-from app.readers import pdf_native, pdfium_calls
+from app.readers import pdf_native, pdf_scan, pdfium_calls
 from app.readers.docx_body import block_lines
 from app.readers.errors import ReadError
 from app.readers.pdf_geometry import Box, Char, Grid, Page, find_grids
 from app.readers.pdf_layout import page_blocks
-from app.readers.pdf_paths import MAX_OBJECTS, Budget, Matrix, page_drawing, view_matrix
+from app.readers.pdf_paths import (
+    IDENTITY,
+    MAX_OBJECTS,
+    Budget,
+    Matrix,
+    page_drawing,
+    view_matrix,
+)
 from app.readers.text_reader import read_lines
 
 MAX_PAGES = 200  # a report is a few dozen pages; a county's collection is not one PDF
@@ -94,15 +101,14 @@ RECOGNISED_SCAN_NOTE = (
 def _recognised_scan(pages: list[Page]) -> bool:
     """Whether most pages are a picture of the page with text laid over it (a scan run
     through text recognition, as portals' tools and scanners make them)."""
-    scans = sum(
-        1
-        for page in pages
-        if any(
-            (x1 - x0) * (y1 - y0) >= 0.8 * page.width * page.height
-            for x0, y0, x1, y1 in page.pictures
-        )
+    return sum(1 for page in pages if _scan_picture(page)) > len(pages) / 2
+
+
+def _scan_picture(page: Page) -> bool:
+    """Whether a picture covers most of the page (a scanned page, or a page's background)."""
+    return any(
+        (x1 - x0) * (y1 - y0) >= 0.8 * page.width * page.height for x0, y0, x1, y1 in page.pictures
     )
-    return scans > len(pages) / 2
 
 
 def _garbled(pages: list[Page]) -> bool:
@@ -184,7 +190,93 @@ def _page(page: Any, textpage: Any, budget: Budget) -> Page:
     # The tables first: characters inside them are taken one by one, those outside in runs.
     result.grids = find_grids(result.edges)
     result.chars = _chars(textpage, view, result.grids)
+    if (
+        not result.grids
+        and len(result.chars) >= SCANNED_CHARS_PER_PAGE
+        and _scan_picture(result)
+        and budget.scans_left > 0
+    ):
+        budget.scans_left -= 1
+        _scan_lines(page, textpage, view, result)
     return result
+
+
+def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:
+    """A scan's tables by the lines in its picture, and its text straightened with the
+    picture where the paper lay askew (pdf_scan)."""
+    angle = pdf_scan.skew(result.chars)
+    rendered = _rendered(page, angle, result.width, result.height)
+    if rendered is None:
+        return
+    edges = pdf_scan.ruling_edges(*rendered, result.width, result.height)
+    grids = find_grids(edges)
+    if grids or angle:
+        result.edges, result.grids = edges, grids
+        straight = pdf_scan.straightening(view, angle, result.width, result.height)
+        result.chars = _chars(textpage, straight, grids)
+
+
+def _rendered(
+    page: Any, angle: float, width: float, height: float
+) -> tuple[bytes, int, int, int] | None:
+    """The page in grey, turned by -`angle` about its middle: its pixels (one byte each), the
+    picture's columns, rows and bytes a row. None where its pictures are larger than any scan
+    (PDFium would decode them whole) or PDFium cannot make the picture."""
+    if not _scan_sized(page.raw):
+        return None
+    scale = pdf_scan.scale_for(width, height)
+    columns, rows = max(int(width * scale), 1), max(int(height * scale), 1)
+    bitmap = pdfium_c.FPDFBitmap_CreateEx(columns, rows, pdfium_c.FPDFBitmap_Gray, None, 0)
+    if not bitmap:
+        return None
+    try:
+        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, columns, rows, 0xFFFFFFFF)
+        # PDFium's matrix takes the page as shown (y down, its own turn applied) to pixels.
+        a, b, c, d, e, f = (
+            scale * v for v in pdf_scan.straightening(IDENTITY, angle, width, height)
+        )
+        matrix = pdfium_c.FS_MATRIX(a, b, c, d, e, f)
+        clip = pdfium_c.FS_RECTF(0, 0, columns, rows)
+        pdfium_c.FPDF_RenderPageBitmapWithMatrix(
+            bitmap, page.raw, ctypes.byref(matrix), ctypes.byref(clip), pdfium_c.FPDF_GRAYSCALE
+        )
+        stride = pdfium_c.FPDFBitmap_GetStride(bitmap)
+        pixels = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * rows)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+    return pixels, columns, rows, stride
+
+
+MAX_SCAN_PIXELS = 60_000_000  # an A4 page scanned at 600 dpi in colour has 35 million
+_MAX_SCAN_OBJECTS = 2_000  # a scanned page has a picture or a few, and its text
+
+
+def _scan_sized(raw: Any) -> bool:
+    """Whether every picture on the page (and in its forms, one deep) is of a scan's size."""
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    if not 0 <= count <= _MAX_SCAN_OBJECTS:
+        return False
+    objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)]
+    inner = []
+    for obj in objects:
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+            n = pdfium_c.FPDFFormObj_CountObjects(obj)
+            if not 0 <= n <= _MAX_SCAN_OBJECTS:
+                return False
+            inner += [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)]
+    width, height = ctypes.c_uint(0), ctypes.c_uint(0)
+    for obj in objects + inner:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and obj in inner:
+            return False  # forms in forms: no scanner writes these
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if not pdfium_c.FPDFImageObj_GetImagePixelSize(
+                obj, ctypes.byref(width), ctypes.byref(height)
+            ):
+                return False
+            if width.value * height.value > MAX_SCAN_PIXELS:
+                return False
+    return True
 
 
 BoxOf = Callable[[float, float, float, float], Box]

@@ -494,3 +494,137 @@ def recognised_scan(data: bytes, pages: range | None = None) -> bytes:
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+def _recognised_text_fonts() -> list[bytes]:
+    """Objects 3–7: the fonts of a recognised scan's invisible text, none with glyphs: F1 (3, for
+    Latin letters and figures) a Type 0 font whose codes are the characters' own, with its CID
+    font, descriptor and ToUnicode map; F2 (7, for Chinese) the standard STSong-Light through
+    the predefined UniGB-UCS2-H map, whose codes are the characters' own as well."""
+    ranges = b"".join(b"<%02X00> <%02XFF> <%02X00>\n" % (k, k, k) for k in range(256))
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"256 beginbfrange\n" + ranges + b"endbfrange\nendcmap CMapName currentdict "
+        b"/CMap defineresource pop end end"
+    )
+    return [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H "
+        b"/DescendantFonts [4 0 R] /ToUnicode 6 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor 5 0 R /DW 1000 /W [32 126 500] /CIDToGIDMap /Identity >>",
+        b"<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 "
+        b"/FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+        b"/CapHeight 700 /StemV 80 >>",
+        _stream(cmap),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        b"/FontDescriptor 5 0 R /DW 1000 >>] >>",
+    ]
+
+
+def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100) -> bytes:
+    """The PDF as a scanner and text recognition make it: each page a grey picture of the
+    printed page, turned by `skew` degrees (as paper lies in a scanner), with the text laid
+    over it invisibly in a font of no glyphs, each character where the picture shows it.
+    The table's lines are only in the picture."""
+    import ctypes
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from app.readers.pdf_reader import read_pages
+
+    read = read_pages(data)
+    source = pdfium.PdfDocument(data)
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""] + _recognised_text_fonts()
+    kids = []
+    turn = math.radians(skew)
+    cos, sin = math.cos(turn), math.sin(turn)
+    for k, page in enumerate(read):
+        width, height = page.width, page.height
+        w, h = int(width * dpi / 72), int(height * dpi / 72)
+        bitmap = pdfium.PdfBitmap.new_native(w, h, pdfium_c.FPDFBitmap_Gray)
+        bitmap.fill_rect((242, 242, 242, 255), 0, 0, w, h)  # scanned paper is never white
+        s = dpi / 72
+        # The page as shown (y down) onto the picture, turned about its middle.
+        m = pdfium_c.FS_MATRIX(s * cos, s * sin, -s * sin, s * cos, 0, 0)
+        m.e = w / 2 - (m.a * width / 2 + m.c * height / 2)
+        m.f = h / 2 - (m.b * width / 2 + m.d * height / 2)
+        clip = pdfium_c.FS_RECTF(0, 0, w, h)
+        printed = source[k]
+        pdfium_c.FPDF_RenderPageBitmapWithMatrix(
+            bitmap.raw, printed.raw, ctypes.byref(m), ctypes.byref(clip), 0
+        )
+        stride = bitmap.stride
+        pixels = bytes(bitmap.buffer)
+        gray = b"".join(pixels[y * stride : y * stride + w] for y in range(h))
+        bitmap.close()
+        printed.close()
+        ops = [b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q\nBT 3 Tr\n" % (width, height)]
+        for char in page.chars:
+            letters = char.text
+            step = (char.x1 - char.x0) / len(letters)
+            size = char.y1 - char.y0
+            for n, letter in enumerate(letters):
+                if letter == " " or ord(letter) > 0xFFFF:
+                    continue
+                # Where the turned picture shows the character's middle.
+                cx, cy = char.x0 + (n + 0.5) * step - width / 2, (char.y0 + char.y1) / 2 - height / 2
+                x, y = cos * cx - sin * cy + width / 2, sin * cx + cos * cy + height / 2
+                latin = letter < "\u2e80"
+                advance = (0.5 if latin else 1.0) * size
+                ops.append(
+                    b"/F%d %.2f Tf %.2f 0 0 1 %.2f %.2f Tm <%04X> Tj\n"
+                    % (
+                        1 if latin else 2,
+                        size,
+                        step / advance,
+                        x - step / 2,
+                        height - y - 0.38 * size,
+                        ord(letter),
+                    )
+                )
+        ops.append(b"ET\n")
+        image = _stream(
+            gray,
+            b"/Type /XObject /Subtype /Image /Width %d /Height %d "
+            b"/ColorSpace /DeviceGray /BitsPerComponent 8 " % (w, h),
+        )
+        number = len(objects) + 1
+        objects += [
+            image,
+            _stream(b"".join(ops)),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
+            b"/Resources << /Font << /F1 3 0 R /F2 7 0 R >> /XObject << /Im0 %d 0 R >> >> "
+            b"/Contents %d 0 R >>" % (width, height, number, number + 1),
+        ]
+        kids.append(b"%d 0 R" % (number + 2))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    source.close()
+    return _pdf(objects)
+
+
+def scan_over_letters(width_px: int, height_px: int, lines: list[str]) -> bytes:
+    """A page of a picture (of `width_px` × `height_px` pixels, as its dictionary says; its
+    data a few bytes) with lines of text laid over it: a scanner's page as a hostile file may
+    claim it."""
+    image = _stream(
+        bytes(64),
+        b"/Type /XObject /Subtype /Image /Width %d /Height %d "
+        b"/ColorSpace /DeviceGray /BitsPerComponent 8 " % (width_px, height_px),
+    )
+    text = b"".join(
+        b"BT /F1 12 Tf 72 %d Td (%s) Tj ET\n" % (780 - 20 * i, line.encode("ascii"))
+        for i, line in enumerate(lines)
+    )
+    return _document(
+        [b"q 595 0 0 842 0 0 cm /Im1 Do Q\n" + text],
+        b"<< /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >>",
+        [HELVETICA, image],
+    )

@@ -15,7 +15,7 @@ from app.readers.errors import ReadError
 from app.readers.pdf_geometry import Page
 from app.readers.pdf_reader import read_pages
 from tests.app.readers.hostile import pdf_forms_in_forms, pdf_many_paths
-from tests.app.readers.published import ruled_pdf, scanned_pdf
+from tests.app.readers.published import ocr_scan, ruled_pdf, scanned_pdf
 from tests.paths import FIXTURES
 
 ROWS = [["Name", "A", "B"], ["x", "12", "345"], ["y", "6", "78"]]
@@ -37,6 +37,10 @@ MADE = {
     "Qt's cell outlines": lambda: ruled_pdf(ROWS, borders="cells"),
     "scanned": lambda: scanned_pdf(2),
     "shaded and shaped": lambda: ruled_pdf(ROWS, drawn=SHAPES),
+    # Its lines read from its picture, its characters' boxes through a turning matrix.
+    "recognised scan askew": lambda: ocr_scan(
+        (FIXTURES / "pdf" / "word-report_2021_pingtan.pdf").read_bytes(), skew=0.7
+    ),
 }
 
 PDFS = sorted((FIXTURES / "pdf").glob("*.pdf")) + sorted((FIXTURES / "county_pdf").glob("*.pdf"))
