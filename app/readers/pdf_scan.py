@@ -75,35 +75,42 @@ def ruling_edges(
     """The edges of the lines in a grey picture of the page (one byte a pixel, `stride` bytes
     a row of `columns`; `width` × `height` the page in points, which the picture shows whole):
     each run of ink at least RULE_ACROSS long in a row of pixels, RULE_DOWN in a column.
-    A line a few pixels thick is a few edges, which pdf_geometry takes as one line, as it does
-    a double border; a line askew by a fraction of a degree is broken into steps it joins the
-    same way. None where the picture holds more runs than any table (MAX_EDGES)."""
+
+    A line a few pixels thick is a few edges, and a line left askew by a fraction of a degree
+    steps from one row of pixels to the next: pdf_geometry takes those as one line, as it does
+    a double border. Gaps in a worn line are not bridged: that would join letters' strokes
+    into lines. None where the picture holds more runs than any table (MAX_EDGES)."""
     ink = pixels.translate(_INK_TABLE)
     across, down = width / columns, height / rows
     edges: list[Edge] = []
-    needle = b"\x01" * max(int(RULE_ACROSS / across), 2)
-    for y in range(rows):
-        if not _runs(ink[y * stride : y * stride + columns], needle, edges, True, y, down, across):
-            return []
-    needle = b"\x01" * max(int(RULE_DOWN / down), 2)
-    for x in range(columns):
-        if not _runs(ink[x::stride][:rows], needle, edges, False, x, across, down):
-            return []
+    lines = [ink[y * stride : y * stride + columns] for y in range(rows)]
+    if not _runs(lines, RULE_ACROSS / across, True, down, across, edges):
+        return []
+    lines = [ink[x::stride][:rows] for x in range(columns)]
+    if not _runs(lines, RULE_DOWN / down, False, across, down, edges):
+        return []
     return edges
 
 
 def _runs(
-    line: bytes, needle: bytes, edges: list[Edge], horizontal: bool, k: int, at: float, along: float
+    lines: list[bytes],
+    shortest: float,
+    horizontal: bool,
+    at: float,
+    along: float,
+    edges: list[Edge],
 ) -> bool:
-    """The runs of ink in one row (or column) of pixels, at least `needle` long, as edges;
-    False once the page has more than MAX_EDGES."""
-    start = line.find(needle)
-    while start >= 0:
-        end = line.find(b"\x00", start + len(needle))
-        if end < 0:
-            end = len(line)
-        edges.append(Edge(horizontal, (k + 0.5) * at, start * along, end * along))
-        if len(edges) > MAX_EDGES:
-            return False
-        start = line.find(needle, end)
+    """The runs of ink at least `shortest` pixels long along each of `lines` (rows or columns
+    of pixels, 1 for ink), as edges; False once the page has more than MAX_EDGES."""
+    needle = b"\x01" * max(int(shortest), 2)
+    for k, line in enumerate(lines):
+        start = line.find(needle)
+        while start >= 0:
+            end = line.find(b"\x00", start + len(needle))
+            if end < 0:
+                end = len(line)
+            edges.append(Edge(horizontal, (k + 0.5) * at, start * along, end * along))
+            if len(edges) > MAX_EDGES:
+                return False
+            start = line.find(needle, end)
     return True

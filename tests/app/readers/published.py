@@ -542,7 +542,7 @@ def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100) -> bytes:
 
     read = read_pages(data)
     source = pdfium.PdfDocument(data)
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""] + _recognised_text_fonts()
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", *_recognised_text_fonts()]
     kids = []
     turn = math.radians(skew)
     cos, sin = math.cos(turn), math.sin(turn)
@@ -575,7 +575,10 @@ def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100) -> bytes:
                 if letter == " " or ord(letter) > 0xFFFF:
                     continue
                 # Where the turned picture shows the character's middle.
-                cx, cy = char.x0 + (n + 0.5) * step - width / 2, (char.y0 + char.y1) / 2 - height / 2
+                cx, cy = (
+                    char.x0 + (n + 0.5) * step - width / 2,
+                    (char.y0 + char.y1) / 2 - height / 2,
+                )
                 x, y = cos * cx - sin * cy + width / 2, sin * cx + cos * cy + height / 2
                 latin = letter < "\u2e80"
                 advance = (0.5 if latin else 1.0) * size
