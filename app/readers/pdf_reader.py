@@ -256,26 +256,30 @@ def _scan_sized(raw: Any) -> bool:
     count = pdfium_c.FPDFPage_CountObjects(raw)
     if not 0 <= count <= _MAX_SCAN_OBJECTS:
         return False
-    objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)]
-    inner = []
-    for obj in objects:
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
-            n = pdfium_c.FPDFFormObj_CountObjects(obj)
-            if not 0 <= n <= _MAX_SCAN_OBJECTS:
-                return False
-            inner += [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)]
-    width, height = ctypes.c_uint(0), ctypes.c_uint(0)
-    for obj in objects + inner:
+    pictures = []
+    for obj in (pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)):
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and obj in inner:
-            return False  # forms in forms: no scanner writes these
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            if not pdfium_c.FPDFImageObj_GetImagePixelSize(
-                obj, ctypes.byref(width), ctypes.byref(height)
-            ):
+            pictures.append(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            inner = pdfium_c.FPDFFormObj_CountObjects(obj)
+            if not 0 <= inner <= _MAX_SCAN_OBJECTS:
                 return False
-            if width.value * height.value > MAX_SCAN_PIXELS:
-                return False
+            for k in range(inner):
+                held = pdfium_c.FPDFFormObj_GetObject(obj, k)
+                kind = pdfium_c.FPDFPageObj_GetType(held)
+                if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                    return False  # forms in forms: no scanner writes these
+                if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                    pictures.append(held)
+    width, height = ctypes.c_uint(0), ctypes.c_uint(0)
+    for picture in pictures:
+        if not pdfium_c.FPDFImageObj_GetImagePixelSize(
+            picture, ctypes.byref(width), ctypes.byref(height)
+        ):
+            return False
+        if width.value * height.value > MAX_SCAN_PIXELS:
+            return False
     return True
 
 
