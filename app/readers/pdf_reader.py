@@ -238,7 +238,7 @@ def _rendered(
         matrix = pdfium_c.FS_MATRIX(a, b, c, d, e, f)
         clip = pdfium_c.FS_RECTF(0, 0, columns, rows)
         pdfium_c.FPDF_RenderPageBitmapWithMatrix(
-            bitmap, page.raw, ctypes.byref(matrix), ctypes.byref(clip), pdfium_c.FPDF_GRAYSCALE
+            bitmap, page.raw, ctypes.byref(matrix), ctypes.byref(clip), 0
         )
         stride = pdfium_c.FPDFBitmap_GetStride(bitmap)
         pixels = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * rows)
