@@ -1,11 +1,12 @@
 """Reading a report from a PDF with a text layer, as Word, WPS and the portals save them
 (spec/interfaces.md §6).
 
-PDFium (through pypdfium2, which only this module and pdfium_calls import, and only when a PDF
-is opened) gives each character with its box and, through pdf_paths, each drawn path as the
-lines it rules; pdf_geometry finds the ruled tables,
-pdf_layout the paragraphs and the tables across page breaks, and the reader of Word files'
-lines finds the title, the chapters and the figures by their labels.
+PDFium (through pypdfium2, which only this module, pdfium_calls and pdf_picture import, and
+only when a PDF is opened) gives each character with its box and, through pdf_paths, each drawn
+path as the lines it rules; pdf_geometry finds the ruled tables, pdf_layout the paragraphs and
+the tables across page breaks, and the reader of Word files' lines finds the title, the chapters
+and the figures by their labels. A scan run through text recognition has no drawn lines: its
+page is drawn as a picture (pdf_picture) and pdf_scan finds the lines in it.
 
 A scan (pictures, no text), a password, damage and a document far longer than any report get
 a sentence each, before any page is read beyond what that takes. What the pages may hold is
@@ -26,19 +27,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.domain.report import Report
-from app.readers import pdf_native, pdf_scan, pdfium_calls
+from app.readers import pdf_native, pdf_picture, pdf_scan, pdfium_calls
 from app.readers.docx_body import block_lines
 from app.readers.errors import ReadError
 from app.readers.pdf_geometry import Box, Char, Grid, Page, find_grids
 from app.readers.pdf_layout import page_blocks
-from app.readers.pdf_paths import (
-    IDENTITY,
-    MAX_OBJECTS,
-    Budget,
-    Matrix,
-    page_drawing,
-    view_matrix,
-)
+from app.readers.pdf_paths import MAX_OBJECTS, Budget, Matrix, page_drawing, view_matrix
 from app.readers.text_reader import read_lines
 
 MAX_PAGES = 200  # a report is a few dozen pages; a county's collection is not one PDF
@@ -205,7 +199,7 @@ def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:
     """A scan's tables by the lines in its picture, and its text straightened with the
     picture where the paper lay askew (pdf_scan)."""
     angle = pdf_scan.skew(result.chars)
-    rendered = _rendered(page, angle, result.width, result.height)
+    rendered = pdf_picture.rendered(page.raw, angle, result.width, result.height)
     if rendered is None:
         return
     edges = pdf_scan.ruling_edges(*rendered, result.width, result.height)
@@ -214,73 +208,6 @@ def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:
         result.edges, result.grids = edges, grids
         straight = pdf_scan.straightening(view, angle, result.width, result.height)
         result.chars = _chars(textpage, straight, grids)
-
-
-def _rendered(
-    page: Any, angle: float, width: float, height: float
-) -> tuple[bytes, int, int, int] | None:
-    """The page in grey, turned by -`angle` about its middle: its pixels (one byte each), the
-    picture's columns, rows and bytes a row. None where its pictures are larger than any scan
-    (PDFium would decode them whole) or PDFium cannot make the picture."""
-    if not _scan_sized(page.raw):
-        return None
-    scale = pdf_scan.scale_for(width, height)
-    columns, rows = max(int(width * scale), 1), max(int(height * scale), 1)
-    bitmap = pdfium_c.FPDFBitmap_CreateEx(columns, rows, pdfium_c.FPDFBitmap_Gray, None, 0)
-    if not bitmap:
-        return None
-    try:
-        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, columns, rows, 0xFFFFFFFF)
-        # PDFium's matrix takes the page as shown (y down, its own turn applied) to pixels.
-        a, b, c, d, e, f = (
-            scale * v for v in pdf_scan.straightening(IDENTITY, angle, width, height)
-        )
-        matrix = pdfium_c.FS_MATRIX(a, b, c, d, e, f)
-        clip = pdfium_c.FS_RECTF(0, 0, columns, rows)
-        pdfium_c.FPDF_RenderPageBitmapWithMatrix(
-            bitmap, page.raw, ctypes.byref(matrix), ctypes.byref(clip), 0
-        )
-        stride = pdfium_c.FPDFBitmap_GetStride(bitmap)
-        pixels = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * rows)
-    finally:
-        pdfium_c.FPDFBitmap_Destroy(bitmap)
-    return pixels, columns, rows, stride
-
-
-MAX_SCAN_PIXELS = 60_000_000  # an A4 page scanned at 600 dpi in colour has 35 million
-_MAX_SCAN_OBJECTS = 2_000  # a scanned page has a picture or a few, and its text
-
-
-def _scan_sized(raw: Any) -> bool:
-    """Whether every picture on the page (and in its forms, one deep) is of a scan's size."""
-    count = pdfium_c.FPDFPage_CountObjects(raw)
-    if not 0 <= count <= _MAX_SCAN_OBJECTS:
-        return False
-    pictures = []
-    for obj in (pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)):
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            pictures.append(obj)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = pdfium_c.FPDFFormObj_CountObjects(obj)
-            if not 0 <= inner <= _MAX_SCAN_OBJECTS:
-                return False
-            for k in range(inner):
-                held = pdfium_c.FPDFFormObj_GetObject(obj, k)
-                kind = pdfium_c.FPDFPageObj_GetType(held)
-                if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                    return False  # forms in forms: no scanner writes these
-                if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                    pictures.append(held)
-    width, height = ctypes.c_uint(0), ctypes.c_uint(0)
-    for picture in pictures:
-        if not pdfium_c.FPDFImageObj_GetImagePixelSize(
-            picture, ctypes.byref(width), ctypes.byref(height)
-        ):
-            return False
-        if width.value * height.value > MAX_SCAN_PIXELS:
-            return False
-    return True
 
 
 BoxOf = Callable[[float, float, float, float], Box]
