@@ -1,6 +1,7 @@
 /* The loops of the PDF reader that make one PDFium call per drawn object, path segment or
  * character, done in C: the ruling lines of a page's paths (as app/readers/pdf_paths.py finds
- * them, to the last bit) and every character's box.
+ * them, to the last bit), and the page's characters with their boxes, made into the pieces the
+ * reader takes (as app/readers/pdf_reader.py's _pieces makes them).
  *
  * A plain shared library loaded with ctypes, not a Python extension: it knows neither Python
  * nor PDFium's headers. The caller (app/readers/pdf_native.py) hands it the addresses of the
