@@ -140,7 +140,19 @@ def read_pages(data: bytes) -> list[Page]:
                 if objects > MAX_OBJECTS:
                     raise ReadError(Budget.message("objects"))
             budget = Budget()
-            return [_page(page, textpage, budget) for page, textpage in opened]
+            read = [_page(page, textpage, budget) for page, textpage in opened]
+            pages = [page for page, _ in read]
+            if _recognised_scan(pages):  # its tables' lines are in its pictures
+                for (page, textpage), (result, view) in zip(opened, read, strict=True):
+                    if (
+                        not result.grids
+                        and len(result.chars) >= SCANNED_CHARS_PER_PAGE
+                        and _scan_picture(result)
+                        and budget.scans_left > 0
+                    ):
+                        budget.scans_left -= 1
+                        _scan_lines(page, textpage, view, result)
+            return pages
         finally:
             for page, textpage in opened:
                 textpage.close()
@@ -172,7 +184,8 @@ def _open(data: bytes) -> Any:
         raise ReadError("PDF 文件已损坏或不完整，无法打开（请重新下载或索取原文件）") from None
 
 
-def _page(page: Any, textpage: Any, budget: Budget) -> Page:
+def _page(page: Any, textpage: Any, budget: Budget) -> tuple[Page, Matrix]:
+    """A page's characters, edges and pictures, and the matrix it is shown through."""
     left, bottom, right, top = page.get_mediabox()
     rotation = page.get_rotation()
     view = view_matrix(left, bottom, right, top, rotation)
@@ -184,15 +197,7 @@ def _page(page: Any, textpage: Any, budget: Budget) -> Page:
     # The tables first: characters inside them are taken one by one, those outside in runs.
     result.grids = find_grids(result.edges)
     result.chars = _chars(textpage, view, result.grids)
-    if (
-        not result.grids
-        and len(result.chars) >= SCANNED_CHARS_PER_PAGE
-        and _scan_picture(result)
-        and budget.scans_left > 0
-    ):
-        budget.scans_left -= 1
-        _scan_lines(page, textpage, view, result)
-    return result
+    return result, view
 
 
 def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:
