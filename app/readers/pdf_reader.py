@@ -70,6 +70,8 @@ def _read(data: bytes) -> Report:
                 "这是扫描件（PDF 中只有图片），没有可读取的文字；"
                 "请向报送单位索取 Word 版或带文字的 PDF"
             )
+        if any(p.edges for p in pages):
+            raise ReadError(OUTLINED)
         raise ReadError("PDF 中没有可读取的文字")
     lines = block_lines(page_blocks(pages))
     try:
@@ -84,6 +86,18 @@ def _read(data: bytes) -> Report:
     if _recognised_scan(pages):
         report.reader_notes.insert(0, RECOGNISED_SCAN_NOTE)
     return report
+
+
+# Text turned into outlines (转曲, as print shops and some offices make PDFs): every letter a
+# drawing, no character to read.
+OUTLINED = (
+    "PDF 中没有文字，只有图形（文字可能已转为曲线），无法读取；"
+    "请向报送单位索取 Word 版或带文字的 PDF"
+)
+OUTLINED_AT_LENGTH = (
+    "PDF 中没有文字，只有数量异常庞大的图形（文字可能已转为曲线），无法读取；"
+    "请向报送单位索取 Word 版或带文字的 PDF"
+)
 
 
 RECOGNISED_SCAN_NOTE = (
@@ -138,9 +152,14 @@ def read_pages(data: bytes) -> list[Page]:
                     raise ReadError("PDF 中的文字太多，不像是一份年度报告")
                 objects += max(pdfium_c.FPDFPage_CountObjects(page.raw), 0)
                 if objects > MAX_OBJECTS:
-                    raise ReadError(Budget.message("objects"))
+                    raise ReadError(OUTLINED_AT_LENGTH if chars == 0 else Budget.message("objects"))
             budget = Budget()
-            read = [_page(page, textpage, budget) for page, textpage in opened]
+            try:
+                read = [_page(page, textpage, budget) for page, textpage in opened]
+            except ReadError:
+                if chars == 0:  # drawings beyond any report's, and no text at all
+                    raise ReadError(OUTLINED_AT_LENGTH) from None
+                raise
             pages = [page for page, _ in read]
             if _recognised_scan(pages):  # its tables' lines are in its pictures
                 for (page, textpage), (result, view) in zip(opened, read, strict=True):

@@ -631,3 +631,16 @@ def scan_over_letters(width_px: int, height_px: int, lines: list[str]) -> bytes:
         b"<< /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >>",
         [HELVETICA, image],
     )
+
+
+def outlined_pdf(n_pages: int = 3) -> bytes:
+    """Pages of text turned into outlines (转曲): every letter drawn as shapes (its strokes
+    thin filled bars and a curve), no character in the file."""
+    glyphs = []
+    for k in range(600):
+        x, y = 72 + (k % 30) * 15, 760 - (k // 30) * 30
+        glyphs.append(
+            b"%d %d 11 1.2 re f %d %d 1.2 11 re f %d %d m %d %d %d %d %d %d c f"
+            % (x, y, x + 5, y - 5, x, y - 6, x + 4, y - 9, x + 8, y - 9, x + 11, y - 6)
+        )
+    return _document([b"0 g\n" + b"\n".join(glyphs)] * n_pages, b"<< >>")

@@ -17,6 +17,7 @@ from tests.app.readers.published import (
     encrypted_pdf,
     garbled_pdf,
     many_pages_pdf,
+    outlined_pdf,
     scanned_pdf,
     text_pdf,
 )
@@ -71,6 +72,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
         "不像是一份政府信息公开工作年度报告",
     ),
     "text in a font without Unicode": (".pdf", garbled_pdf, "乱码"),
+    "text turned into outlines": (".pdf", outlined_pdf, "只有图形（文字可能已转为曲线）"),
     "empty .pdf": (".pdf", lambda: b"", "空"),
     "text named .pdf": (".pdf", lambda: "一、总体情况".encode(), "不是 PDF"),
     "no pages": (".pdf", lambda: text_pdf([]), "损坏"),
