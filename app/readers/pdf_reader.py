@@ -113,10 +113,15 @@ def _recognised_scan(pages: list[Page]) -> bool:
 
 
 def _scan_picture(page: Page) -> bool:
-    """Whether a picture covers most of the page (a scanned page, or a page's background)."""
-    return any(
-        (x1 - x0) * (y1 - y0) >= 0.8 * page.width * page.height for x0, y0, x1, y1 in page.pictures
-    )
+    """Whether pictures cover most of the page: a scanned page (some scanners' files draw it
+    in strips, one picture each), or a page's background."""
+    covered = 0.0
+    for x0, y0, x1, y1 in page.pictures:
+        width = min(x1, page.width) - max(x0, 0.0)
+        height = min(y1, page.height) - max(y0, 0.0)
+        if width > 0 and height > 0:
+            covered += width * height
+    return covered >= 0.8 * page.width * page.height
 
 
 def _garbled(pages: list[Page]) -> bool:

@@ -527,11 +527,12 @@ def _recognised_text_fonts() -> list[bytes]:
     ]
 
 
-def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100) -> bytes:
+def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100, strips: int = 1) -> bytes:
     """The PDF as a scanner and text recognition make it: each page a grey picture of the
     printed page, turned by `skew` degrees (as paper lies in a scanner), with the text laid
     over it invisibly in a font of no glyphs, each character where the picture shows it.
-    The table's lines are only in the picture."""
+    The table's lines are only in the picture. `strips`: the picture in that many pictures,
+    one above the other (as some scanners write a page)."""
     import ctypes
     import math
 
@@ -566,7 +567,13 @@ def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100) -> bytes:
         gray = b"".join(pixels[y * stride : y * stride + w] for y in range(h))
         bitmap.close()
         printed.close()
-        ops = [b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q\nBT 3 Tr\n" % (width, height)]
+        bands = [(h * n // strips, h * (n + 1) // strips) for n in range(strips)]
+        ops = [
+            b"q %.2f 0 0 %.2f 0 %.2f cm /Im%d Do Q\n"
+            % (width, height * (end - start) / h, height * (h - end) / h, n)
+            for n, (start, end) in enumerate(bands)
+        ]
+        ops.append(b"BT 3 Tr\n")
         for char in page.chars:
             letters = char.text
             step = (char.x1 - char.x0) / len(letters)
@@ -594,20 +601,24 @@ def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100) -> bytes:
                     )
                 )
         ops.append(b"ET\n")
-        image = _stream(
-            gray,
-            b"/Type /XObject /Subtype /Image /Width %d /Height %d "
-            b"/ColorSpace /DeviceGray /BitsPerComponent 8 " % (w, h),
-        )
-        number = len(objects) + 1
+        first = len(objects) + 1
         objects += [
-            image,
+            _stream(
+                gray[start * w : end * w],
+                b"/Type /XObject /Subtype /Image /Width %d /Height %d "
+                b"/ColorSpace /DeviceGray /BitsPerComponent 8 " % (w, end - start),
+            )
+            for start, end in bands
+        ]
+        pictures = b" ".join(b"/Im%d %d 0 R" % (n, first + n) for n in range(strips))
+        contents = first + strips
+        objects += [
             _stream(b"".join(ops)),
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
-            b"/Resources << /Font << /F1 3 0 R /F2 7 0 R >> /XObject << /Im0 %d 0 R >> >> "
-            b"/Contents %d 0 R >>" % (width, height, number, number + 1),
+            b"/Resources << /Font << /F1 3 0 R /F2 7 0 R >> /XObject << %s >> >> "
+            b"/Contents %d 0 R >>" % (width, height, pictures, contents),
         ]
-        kids.append(b"%d 0 R" % (number + 2))
+        kids.append(b"%d 0 R" % (contents + 1))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     source.close()
     return _pdf(objects)

@@ -20,22 +20,24 @@ from tests.app.readers.expected_fixtures import EXPECTED
 from tests.app.readers.pdf_made import PDF_FIXTURES
 from tests.app.readers.published import ocr_scan, scan_over_letters
 
-# (printed as, report, degrees the paper lay askew)
+# (printed as, report, degrees the paper lay askew, pictures a page)
 SCANS = [
-    ("word", "report_2020_pingtan", 0.0),
-    ("word", "report_2021_pingtan", 0.4),
-    ("word", "report_2022_pingtan", -0.8),
-    ("word", "seed_2020_gaoqing_xzsp", 1.2),
-    ("ours", "report_2022_pingtan", -1.5),
+    ("word", "report_2020_pingtan", 0.0, 1),
+    ("word", "report_2021_pingtan", 0.4, 1),
+    ("word", "report_2022_pingtan", -0.8, 1),
+    ("word", "seed_2020_gaoqing_xzsp", 1.2, 1),
+    ("ours", "report_2022_pingtan", -1.5, 1),
+    ("ours", "seed_2020_gaoqing_xzsp", 0.6, 5),
 ]
 
 
-@pytest.mark.parametrize(("kind", "stem", "skew"), SCANS)
+@pytest.mark.parametrize(("kind", "stem", "skew", "strips"), SCANS)
 def test_every_figure_of_a_recognised_scan_is_read(
-    kind: str, stem: str, skew: float, tmp_path: Path
+    kind: str, stem: str, skew: float, strips: int, tmp_path: Path
 ) -> None:
     path = tmp_path / "扫描件.pdf"
-    path.write_bytes(ocr_scan((PDF_FIXTURES / f"{kind}-{stem}.pdf").read_bytes(), skew))
+    source = (PDF_FIXTURES / f"{kind}-{stem}.pdf").read_bytes()
+    path.write_bytes(ocr_scan(source, skew, strips=strips))
     report = read_report_file(path)
     expected = EXPECTED[f"{stem}.txt"]
     assert report.unit == expected["unit"]
