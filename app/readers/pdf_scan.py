@@ -21,7 +21,12 @@ from app.readers.pdf_paths import Matrix, compose
 
 DPI = 100  # a 0.5 pt line is still a pixel wide; the page renders in some 20 ms
 MAX_PIXELS = 3_000_000  # an A3 page at DPI; a larger page is rendered coarser, never larger
-INK = 180  # a grey level below this is ink (scanned paper is off-white, a thin line grey)
+# Ink is what is darker than the paper by this share of the way to the darkest ink on the
+# page: paper is off-white and not even, a thin line in a picture scaled down is grey, and a
+# faded print's lines are greyer still.
+INK_SHARE = 0.3
+_LEAST_CONTRAST = 40  # grey levels between paper and the darkest ink: less is a blank page
+_SAMPLE_EVERY = 97  # pixels: the page's greys are told from one in so many
 RULE_ACROSS = 24.0  # points: a run of ink this long across is a ruling line, not a letter
 RULE_DOWN = 16.0  # and down (a column's lines are broken at every merged cell)
 MAX_EDGES = 20_000  # a page of a table has some hundreds; more is a picture of something else
@@ -29,8 +34,6 @@ MAX_EDGES = 20_000  # a page of a table has some hundreds; more is a picture of 
 MAX_SKEW = math.radians(3.0)
 MIN_SKEW = math.radians(0.05)  # less than this is square: a line across the page moves ½ pt
 _SLOPES_NEEDED = 8  # pairs of characters on one line, for the skew to be told at all
-
-_INK_TABLE = bytes(1 if level < INK else 0 for level in range(256))
 
 
 def scale_for(width: float, height: float) -> float:
@@ -80,7 +83,10 @@ def ruling_edges(
     steps from one row of pixels to the next: pdf_geometry takes those as one line, as it does
     a double border. Gaps in a worn line are not bridged: that would join letters' strokes
     into lines. None where the picture holds more runs than any table (MAX_EDGES)."""
-    ink = pixels.translate(_INK_TABLE)
+    threshold = _ink_below(pixels)
+    if threshold is None:
+        return []
+    ink = pixels.translate(bytes(1 if level < threshold else 0 for level in range(256)))
     across, down = width / columns, height / rows
     edges: list[Edge] = []
     lines = [ink[y * stride : y * stride + columns] for y in range(rows)]
@@ -90,6 +96,19 @@ def ruling_edges(
     if not _runs(lines, RULE_DOWN / down, False, across, down, edges):
         return []
     return edges
+
+
+def _ink_below(pixels: bytes) -> int | None:
+    """The grey level below which a pixel is ink: INK_SHARE of the way from the paper (the
+    middle grey, most of any page being paper) to the darkest ink (the darkest half percent);
+    None for a page without ink."""
+    sample = sorted(pixels[::_SAMPLE_EVERY])
+    if not sample:
+        return None
+    paper, darkest = sample[len(sample) // 2], sample[len(sample) // 200]
+    if paper - darkest < _LEAST_CONTRAST:
+        return None
+    return round(paper - INK_SHARE * (paper - darkest))
 
 
 def _runs(

@@ -135,14 +135,31 @@ def test_the_lines_in_a_picture_make_its_table() -> None:
 
 
 def test_a_picture_of_hatching_is_no_table() -> None:
-    """Ink in runs as long as a ruling line's, in every row: a photograph or a pattern, not
-    the lines of a table, and no time is spent on its thousands of runs."""
+    """Ink in runs as long as a ruling line's, thousands of them: a photograph or a pattern,
+    not the lines of a table, and no time is spent on them."""
     columns, rows = 800, 1100
     pixels = _picture(columns, rows)
     for y in range(rows):
-        for x in range(y % 30, columns, 30):
-            pixels[y * columns + x] = 0xFF  # a light gap every 30 pixels, the rest ink
-        pixels[y * columns : (y + 1) * columns] = bytes(
-            0 if v != 0xFF else 0xFF for v in pixels[y * columns : (y + 1) * columns]
-        )
-    assert pdf_scan.ruling_edges(bytes(pixels), columns, rows, columns, 800.0, 1100.0) == []
+        for x in range(y % 75, columns - 30, 75):
+            pixels[y * columns + x : y * columns + x + 30] = b"\x00" * 30
+    edges = pdf_scan.ruling_edges(bytes(pixels), columns, rows, columns, 800.0, 1100.0)
+    assert edges == []
+    # Its runs are lines' all the same: fewer of them are read as such.
+    pixels[columns * 100 :] = b"\xf0" * (columns * (rows - 100))
+    assert len(pdf_scan.ruling_edges(bytes(pixels), columns, rows, columns, 800.0, 1100.0)) > 500
+
+
+def test_a_faded_print_and_a_blank_page() -> None:
+    """The ink is told from the page's own greys: a faded table's grey lines are its lines,
+    and a page of paper alone has none (its unevenness is no ink)."""
+    columns, rows = 400, 300
+    pixels = _picture(columns, rows)
+    for y in (50, 100, 150, 200):
+        pixels[y * columns + 50 : y * columns + 350] = b"\xb4" * 300  # grey 180 on 240
+    for x in (50, 200, 350):
+        for y in range(50, 201):
+            pixels[y * columns + x] = 0xB4
+    (grid,) = find_grids(pdf_scan.ruling_edges(bytes(pixels), columns, rows, columns, 400.0, 300.0))
+    assert len(grid.cells) == 6
+    paper = bytes(0xE8 + (k * 7919) % 16 for k in range(columns * rows))  # 232 to 247
+    assert pdf_scan.ruling_edges(paper, columns, rows, columns, 400.0, 300.0) == []
