@@ -353,9 +353,30 @@ def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:
             if cell.row != r:
                 row.append(WordCell("", col, span, "continue"))
             else:
-                row.append(WordCell(texts[k], col, span, "restart" if cell.rows > 1 else ""))
+                row += _figures_apart(
+                    WordCell(texts[k], col, span, "restart" if cell.rows > 1 else "")
+                )
         rows.append(row)
     return rows
+
+
+_FIGURES = re.compile(r"\d[\d,.]*(?: \d[\d,.]*)+")
+
+
+def _figures_apart(cell: WordCell) -> list[WordCell]:
+    """A cell that shows several figures set apart ("1 0": printed, a figure's digits are never
+    spaced) is cells whose line between them is missing (worn away in a scan, or left out):
+    one cell a figure where it covers as many columns, else the figures kept apart by "、",
+    which no figure reads as (the reader then says the cell is no number, instead of reading
+    10)."""
+    if not _FIGURES.fullmatch(cell.text):
+        return [cell]
+    figures = cell.text.split(" ")
+    if cell.span < len(figures) or cell.merge:
+        return [WordCell("、".join(figures), cell.col, cell.span, cell.merge)]
+    cells = [WordCell(figure, cell.col + n, 1) for n, figure in enumerate(figures)]
+    cells[-1].span = cell.span - len(figures) + 1
+    return cells
 
 
 def _go_on(above: WordRows, part: WordRows, first: WordRows) -> None:

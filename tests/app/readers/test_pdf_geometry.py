@@ -329,3 +329,32 @@ def test_borders_drawn_as_word_and_qt_draw_them_rule_the_same_cells(borders: str
     assert grids[1] == grids[0]
     tables = [b for b in page_blocks([page]) if isinstance(b, Table)]
     assert [[c.text for c in row] for row in tables[0].parts[0]] == rows
+
+
+def test_figures_whose_line_between_is_missing_are_two_figures() -> None:
+    """A line worn away in a scan (or left out) between two figure cells: the figures "1" and
+    "0" printed apart are two cells, never the figure 10. Where the row has no column for
+    each, they stay apart as no figure at all, which the checks point out."""
+    xs, ys = [0, 100, 150, 200, 250], [0, 20, 40, 60]
+    page = Page(595, 842, edges=ruled(xs, ys, {("v", 2, 1)}))
+    page.chars = [
+        *text("名称", 5, 4),
+        *text("甲", 5, 24),
+        Char("1", 110, 24, 116, 24 + EM),
+        Char("0", 160, 24, 166, 24 + EM),
+        Char("3", 210, 24, 216, 24 + EM),
+        *text("乙", 5, 44),
+        Char("2", 110, 44, 116, 44 + EM),
+        Char("5", 160, 44, 166, 44 + EM),
+        Char("7", 210, 44, 216, 44 + EM),
+    ]
+    rows = lines(page)
+    assert rows[1] == ["甲", "1", "0", "3"]
+    assert rows[2] == ["乙", "2", "5", "7"]
+    # Lines missing between them in both rows: still a cell a figure, by the columns of the
+    # row of titles above.
+    page.edges = ruled(xs, ys, {("v", c, r) for c in (2, 3) for r in (1, 2)})
+    assert lines(page)[1:] == [["甲", "1", "0", "3"], ["乙", "2", "5", "7"]]
+    # No line between them in any row: no columns to put them in.
+    page.edges = ruled(xs, ys, {("v", c, r) for c in (2, 3) for r in (0, 1, 2)})
+    assert lines(page)[1:] == [["甲", "1、0、3"], ["乙", "2、5、7"]]
