@@ -18,7 +18,7 @@ import operator
 import re
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.domain.values import looks_like_value
 from app.readers.docx_body import Block, Paragraph, Table
@@ -56,6 +56,9 @@ class _PlacedGrid:
     grid: Grid
     page: int
     texts: list[str]  # each cell's text
+    # (cell, grid row) -> the figure standing in that row of a cell over several rows whose
+    # line between them is missing (_figures_by_row)
+    by_row: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def top(self) -> float:
@@ -102,13 +105,34 @@ def _page_items(page: Page, k: int) -> list[Item]:
             free.append(char)
     items: list[Item] = [TextLine(chars, k) for chars in group_lines(free)]
     items += [
-        _PlacedGrid(grid, k, [cell_text(chars) for chars in cells])
+        _PlacedGrid(grid, k, [cell_text(chars) for chars in cells], _figures_by_row(grid, cells))
         for grid, cells in zip(grids, in_cells, strict=True)
         if any(cells)
     ]
     items += [_Picture(k, box[1]) for box in _content_pictures(page)]
     items.sort(key=lambda item: item.top)
     return items
+
+
+def _figures_by_row(grid: Grid, in_cells: list[list[Char]]) -> dict[tuple[int, int], str]:
+    """The figures of a cell over several rows that stand one a row, figures only ("0" above
+    "1", where the line between the rows is worn away in a scan or left out): each is its
+    row's, never the figure 01. A cell of an official table that covers rows holds a label."""
+    out: dict[tuple[int, int], str] = {}
+    for n, chars in enumerate(in_cells):
+        cell = grid.cells[n]
+        if cell.rows < 2 or len(chars) < 2:
+            continue
+        lines = group_lines(chars)
+        texts = [chars_text(line) for line in lines]
+        if len(lines) < 2 or not all(looks_like_value(t) and t[:1].isdigit() for t in texts):
+            continue
+        rows = [
+            bisect.bisect_right(grid.ys, sum(c.cy for c in line) / len(line)) - 1 for line in lines
+        ]
+        if len(set(rows)) == len(rows) and all(cell.row <= r < cell.row + cell.rows for r in rows):
+            out.update({(n, r): t for r, t in zip(rows, texts, strict=True)})
+    return out
 
 
 def _content_pictures(page: Page) -> list[Box]:
@@ -339,6 +363,7 @@ def _parts(chain: list[_PlacedGrid]) -> list[WordRows]:
 def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:
     grid, texts = placed.grid, placed.texts
     columns = [column(x) for x in grid.xs]  # each line's column, once
+    split = {n for n, _ in placed.by_row}  # cells over rows that hold a figure a row
     rows: WordRows = []
     for r in range(len(grid.ys) - 1):
         row: list[WordCell] = []
@@ -350,7 +375,9 @@ def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:
             cell = grid.cells[k]
             col = columns[cell.col]
             span = max(1, columns[cell.col + cell.cols] - col)
-            if cell.row != r:
+            if k in split:
+                row.append(WordCell(placed.by_row.get((k, r), ""), col, span))
+            elif cell.row != r:
                 row.append(WordCell("", col, span, "continue"))
             else:
                 row += _figures_apart(

@@ -358,3 +358,21 @@ def test_figures_whose_line_between_is_missing_are_two_figures() -> None:
     # No line between them in any row: no columns to put them in.
     page.edges = ruled(xs, ys, {("v", c, r) for c in (2, 3) for r in (0, 1, 2)})
     assert lines(page)[1:] == [["甲", "1、0、3"], ["乙", "2、5、7"]]
+
+
+def test_figures_one_above_the_other_in_a_cell_over_rows_are_each_rows() -> None:
+    """The line between two rows worn away over the figures: "0" above "1" is row 1's 0 and
+    row 2's 1, never the figure 01; a label over rows is one label, as ever."""
+    xs, ys = [0, 100, 150, 200], [0, 20, 40, 60]
+    missing = {("h", 2, 1), ("h", 2, 2)}  # under row 1, over the figures only
+    page = Page(595, 842, edges=ruled(xs, ys, missing))
+    page.chars = [
+        *text("名称", 5, 4),
+        *text("甲", 5, 24),
+        Char("0", 110, 24, 116, 24 + EM),
+        Char("4", 160, 24, 166, 24 + EM),
+        *text("乙", 5, 44),
+        Char("1", 110, 44, 116, 44 + EM),
+        Char("5", 160, 44, 166, 44 + EM),
+    ]
+    assert lines(page)[1:] == [["甲", "0", "4"], ["乙", "1", "5"]]
