@@ -376,7 +376,7 @@ def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:
             col = columns[cell.col]
             span = max(1, columns[cell.col + cell.cols] - col)
             if k in split:
-                row.append(WordCell(placed.by_row.get((k, r), ""), col, span))
+                row += _figures_apart(WordCell(placed.by_row.get((k, r), ""), col, span))
             elif cell.row != r:
                 row.append(WordCell("", col, span, "continue"))
             else:

@@ -83,16 +83,18 @@ def ruling_edges(
     steps from one row of pixels to the next: pdf_geometry takes those as one line, as it does
     a double border. Gaps in a worn line are not bridged: that would join letters' strokes
     into lines. None where the picture holds more runs than any table (MAX_EDGES)."""
+    if stride != columns:  # the bytes that pad each row are no pixels
+        pixels = b"".join(pixels[y * stride : y * stride + columns] for y in range(rows))
     threshold = _ink_below(pixels)
     if threshold is None:
         return []
     ink = pixels.translate(bytes(1 if level < threshold else 0 for level in range(256)))
     across, down = width / columns, height / rows
     edges: list[Edge] = []
-    lines = [ink[y * stride : y * stride + columns] for y in range(rows)]
+    lines = [ink[y * columns : (y + 1) * columns] for y in range(rows)]
     if not _runs(lines, RULE_ACROSS / across, True, down, across, edges):
         return []
-    lines = [ink[x::stride][:rows] for x in range(columns)]
+    lines = [ink[x::columns] for x in range(columns)]
     if not _runs(lines, RULE_DOWN / down, False, across, down, edges):
         return []
     return edges
