@@ -527,12 +527,15 @@ def _recognised_text_fonts() -> list[bytes]:
     ]
 
 
-def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100, strips: int = 1) -> bytes:
+def ocr_scan(
+    data: bytes, skew: float = 0.0, dpi: int = 100, strips: int = 1, ink: float = 1.0
+) -> bytes:
     """The PDF as a scanner and text recognition make it: each page a grey picture of the
     printed page, turned by `skew` degrees (as paper lies in a scanner), with the text laid
     over it invisibly in a font of no glyphs, each character where the picture shows it.
     The table's lines are only in the picture. `strips`: the picture in that many pictures,
-    one above the other (as some scanners write a page)."""
+    one above the other (as some scanners write a page). `ink`: how dark the print is, from
+    1 (black) down (a faded print: 0.4 leaves black ink a mid grey)."""
     import ctypes
     import math
 
@@ -565,6 +568,8 @@ def ocr_scan(data: bytes, skew: float = 0.0, dpi: int = 100, strips: int = 1) ->
         stride = bitmap.stride
         pixels = bytes(bitmap.buffer)
         gray = b"".join(pixels[y * stride : y * stride + w] for y in range(h))
+        if ink < 1.0:
+            gray = gray.translate(bytes(round(242 - (242 - v) * ink) for v in range(256)))
         bitmap.close()
         printed.close()
         bands = [(h * n // strips, h * (n + 1) // strips) for n in range(strips)]

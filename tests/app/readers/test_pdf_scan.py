@@ -20,24 +20,26 @@ from tests.app.readers.expected_fixtures import EXPECTED
 from tests.app.readers.pdf_made import PDF_FIXTURES
 from tests.app.readers.published import ocr_scan, scan_over_letters
 
-# (printed as, report, degrees the paper lay askew, pictures a page)
+# (printed as, report, degrees the paper lay askew, dots an inch, pictures a page, ink)
 SCANS = [
-    ("word", "report_2020_pingtan", 0.0, 1),
-    ("word", "report_2021_pingtan", 0.4, 1),
-    ("word", "report_2022_pingtan", -0.8, 1),
-    ("word", "seed_2020_gaoqing_xzsp", 1.2, 1),
-    ("ours", "report_2022_pingtan", -1.5, 1),
-    ("ours", "seed_2020_gaoqing_xzsp", 0.6, 5),
+    ("word", "report_2020_pingtan", 0.0, 100, 1, 1.0),
+    ("word", "report_2021_pingtan", 0.4, 100, 1, 1.0),
+    ("word", "report_2022_pingtan", -0.8, 100, 1, 1.0),
+    ("word", "seed_2020_gaoqing_xzsp", 1.2, 100, 1, 1.0),
+    ("ours", "report_2022_pingtan", -1.5, 100, 1, 1.0),
+    ("ours", "seed_2020_gaoqing_xzsp", 0.6, 100, 5, 1.0),
+    # A faded print scanned finely: its thin lines, scaled down, are a light grey.
+    ("word", "report_2021_pingtan", 0.3, 300, 1, 0.4),
 ]
 
 
-@pytest.mark.parametrize(("kind", "stem", "skew", "strips"), SCANS)
+@pytest.mark.parametrize(("kind", "stem", "skew", "dpi", "strips", "ink"), SCANS)
 def test_every_figure_of_a_recognised_scan_is_read(
-    kind: str, stem: str, skew: float, strips: int, tmp_path: Path
+    kind: str, stem: str, skew: float, dpi: int, strips: int, ink: float, tmp_path: Path
 ) -> None:
     path = tmp_path / "扫描件.pdf"
     source = (PDF_FIXTURES / f"{kind}-{stem}.pdf").read_bytes()
-    path.write_bytes(ocr_scan(source, skew, strips=strips))
+    path.write_bytes(ocr_scan(source, skew, dpi=dpi, strips=strips, ink=ink))
     report = read_report_file(path)
     expected = EXPECTED[f"{stem}.txt"]
     assert report.unit == expected["unit"]
