@@ -156,7 +156,7 @@ def read_pages(data: bytes) -> list[Page]:
                 if chars > MAX_CHARS:
                     raise ReadError("PDF 中的文字太多，不像是一份年度报告")
                 objects += max(pdfium_c.FPDFPage_CountObjects(page.raw), 0)
-                if objects > MAX_OBJECTS:
+                if objects > MAX_OBJECTS:  # no character on the pages so far: outlines
                     raise ReadError(OUTLINED_AT_LENGTH if chars == 0 else Budget.message("objects"))
             budget = Budget()
             try:
@@ -167,15 +167,7 @@ def read_pages(data: bytes) -> list[Page]:
                 raise
             pages = [page for page, _ in read]
             if _recognised_scan(pages):  # its tables' lines are in its pictures
-                for (page, textpage), (result, view) in zip(opened, read, strict=True):
-                    if (
-                        not result.grids
-                        and len(result.chars) >= SCANNED_CHARS_PER_PAGE
-                        and _scan_picture(result)
-                        and budget.scans_left > 0
-                    ):
-                        budget.scans_left -= 1
-                        _scan_lines(page, textpage, view, result)
+                _read_scan_lines(opened, read, budget)
             return pages
         finally:
             for page, textpage in opened:
@@ -222,6 +214,22 @@ def _page(page: Any, textpage: Any, budget: Budget) -> tuple[Page, Matrix]:
     result.grids = find_grids(result.edges)
     result.chars = _chars(textpage, view, result.grids)
     return result, view
+
+
+def _read_scan_lines(
+    opened: list[tuple[Any, Any]], read: list[tuple[Page, Matrix]], budget: Budget
+) -> None:
+    """The lines of a recognised scan's pages that have text over their picture and no
+    drawn lines, as many pages as the budget leaves."""
+    for (page, textpage), (result, view) in zip(opened, read, strict=True):
+        if (
+            not result.grids
+            and len(result.chars) >= SCANNED_CHARS_PER_PAGE
+            and _scan_picture(result)
+            and budget.scans_left > 0
+        ):
+            budget.scans_left -= 1
+            _scan_lines(page, textpage, view, result)
 
 
 def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:
