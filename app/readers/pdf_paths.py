@@ -23,9 +23,9 @@ MAX_FORM_DEPTH = 8
 # Over the whole document: the reports in tests/fixtures/pdf have up to 3,000 drawn objects.
 MAX_OBJECTS = 30_000  # objects looked at, text and forms' contents included
 MAX_SEGMENTS = 200_000
-MAX_SCANNED_PAGES = (
-    40  # a scanned report has a dozen pages; each takes some 30 ms to read the lines of
-)
+# Scanned pages whose lines are read from their picture (pdf_scan), some 25 ms each: a
+# scanned report has a dozen.
+MAX_SCANNED_PAGES = 40
 _THIN = 3.0  # points: a filled rectangle this thin is a drawn line (Word's borders)
 _STRAIGHT = 0.5
 # x' = a·x + c·y + e, y' = b·x + d·y + f, as PDF writes a matrix.

@@ -17,9 +17,10 @@ from app.readers.pdf_paths import IDENTITY
 def rendered(
     page: Any, angle: float, width: float, height: float
 ) -> tuple[bytes, int, int, int] | None:
-    """The page (a PDFium page handle; `width` × `height` points as shown) in grey, turned by -`angle` about its middle: its pixels (one byte each), the
-    picture's columns, rows and bytes a row. None where its pictures are larger than any scan
-    (PDFium would decode them whole) or PDFium cannot make the picture."""
+    """The page (a PDFium page handle; `width` × `height` points as shown) in grey, turned by
+    -`angle` about its middle: its pixels (one byte each), the picture's columns, rows and
+    bytes a row. None where its pictures are larger than any scan (PDFium would decode them
+    whole) or PDFium cannot make the picture."""
     if not _scan_sized(page):
         return None
     scale = pdf_scan.scale_for(width, height)

@@ -20,7 +20,7 @@ from app.readers.pdf_geometry import Char, Edge
 from app.readers.pdf_paths import Matrix, compose
 
 DPI = 100  # a 0.5 pt line is still a pixel wide; the page renders in some 20 ms
-MAX_PIXELS = 3_000_000  # an A3 page at DPI; a larger page is rendered coarser, never larger
+MAX_RENDERED = 3_000_000  # pixels: an A3 page at DPI; a larger page is drawn coarser
 # Ink is what is darker than the paper by this share of the way to the darkest ink on the
 # page: paper is off-white and not even, a thin line in a picture scaled down is grey, and a
 # faded print's lines are greyer still.
@@ -38,11 +38,11 @@ _SLOPES_NEEDED = 8  # pairs of characters on one line, for the skew to be told a
 
 def scale_for(width: float, height: float) -> float:
     """Pixels a point for rendering a page of this size (points): DPI, less for a page so
-    large that DPI would make more than MAX_PIXELS."""
+    large that DPI would make more than MAX_RENDERED pixels."""
     scale = DPI / 72
     pixels = width * height * scale * scale
-    if pixels > MAX_PIXELS:
-        scale *= math.sqrt(MAX_PIXELS / pixels)
+    if pixels > MAX_RENDERED:
+        scale *= math.sqrt(MAX_RENDERED / pixels)
     return scale
 
 
