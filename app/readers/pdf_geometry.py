@@ -73,6 +73,8 @@ class Grid:
     ys: list[float]  # the horizontal lines', top to bottom
     cells: list[Cell]
     slot_cell: list[list[int]]  # [row][col] -> index into cells
+    # False for a table set without lines (pdf_ruleless): its lines are placed between the texts
+    drawn: bool = True
 
     @property
     def top(self) -> float:

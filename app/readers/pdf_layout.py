@@ -14,7 +14,6 @@ over it stands where it is shown (a table pasted as a screenshot has no figures 
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 import statistics
 from collections.abc import Callable
@@ -25,15 +24,14 @@ from app.readers.docx_body import Block, Paragraph, Table
 from app.readers.docx_tables import WordCell, WordRows, is_continuation_text
 from app.readers.labels import numbering
 from app.readers.pdf_geometry import Box, Char, Grid, Page, find_grids
+from app.readers.pdf_lines import PAGE_NUMBER, chars_text, group_lines
+from app.readers.pdf_ruleless import ruleless_tables
 
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－―─_·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?"
-    r"[-—–－―─_·•\s]*$"
-)
 _MARGIN_BAND = 0.12  # of the page's height, at the top and at the bottom: where furniture is
-_CJK_FROM = "\u2e80"  # Chinese characters, their punctuation and the full-width forms from here
 _SENTENCE_ENDS = ("。", "；", "：", "！", "？", ".", ";", ":")
 _EDGE_MATCH = 3.0  # points: a continuation's left and right edges are the table's
+_TEXT_EDGE_MATCH = 8.0  # the same for the lines of a table without lines (pdf_ruleless)
+_TEXT_OVERLAP = 0.8  # of the narrower: a table without lines goes on where it stands as wide
 # Of the page's width and height: a picture smaller than this is a seal, a logo or an icon.
 _PICTURE_WIDTH, _PICTURE_HEIGHT = 0.3, 0.04
 _MAX_PICTURES = 20  # large pictures looked at on one page
@@ -103,7 +101,13 @@ def _page_items(page: Page, k: int) -> list[Item]:
                 break
         else:
             free.append(char)
-    items: list[Item] = [TextLine(chars, k) for chars in group_lines(free)]
+    lines = group_lines(free)
+    items: list[Item] = []
+    taken: set[int] = set()
+    for table in ruleless_tables(lines, page.width) if len(lines) > 1 else ():
+        items.append(_PlacedGrid(table.grid, k, table.texts))
+        taken.update(table.lines)
+    items += [TextLine(chars, k) for n, chars in enumerate(lines) if n not in taken]
     items += [
         _PlacedGrid(grid, k, [cell_text(chars) for chars in cells], _figures_by_row(grid, cells))
         for grid, cells in zip(grids, in_cells, strict=True)
@@ -155,49 +159,6 @@ def _content_pictures(page: Page) -> list[Box]:
     return found
 
 
-def group_lines(chars: list[Char]) -> list[list[Char]]:
-    """Characters as lines, top to bottom, each left to right: a character belongs to the line
-    whose middle its own middle is near."""
-    if len(chars) < 2:  # most of a table's cells: one figure
-        return [list(chars)] if chars else []
-    lines: list[list[Char]] = []
-    middles: list[float] = []
-    for char in sorted(chars, key=_MIDDLE):
-        if lines and abs(char.cy - middles[-1]) <= 0.45 * max(char.height, lines[-1][0].height):
-            lines[-1].append(char)
-        else:
-            lines.append([char])
-            middles.append(char.cy)
-    for line in lines:
-        line.sort(key=_LEFT)
-    return lines
-
-
-_MIDDLE, _LEFT = operator.attrgetter("cy"), operator.attrgetter("x0")
-
-
-def chars_text(chars: list[Char]) -> str:
-    """One line's characters as text. Spaces are the ones the writer typed, and where a gap
-    parts two words of Latin letters or figures or is very wide; none is guessed between
-    Chinese characters and figures (Word and LibreOffice widen those gaps themselves)."""
-    out: list[str] = []
-    previous: Char | None = None
-    for char in chars:
-        if char.text == " ":
-            if out and out[-1] != " ":
-                out.append(" ")
-            continue
-        if previous is not None and out[-1] != " ":
-            gap = char.x0 - previous.x1
-            size = max(previous.height, char.height, 1.0)
-            latin = previous.text < _CJK_FROM and char.text < _CJK_FROM
-            if gap > 1.5 * size or (latin and gap > 0.25 * size):
-                out.append(" ")
-        out.append(char.text)
-        previous = char
-    return "".join(out).strip()
-
-
 def cell_text(chars: list[Char]) -> str:
     """A cell's lines run together, as Word's wrapped label ("结果" / "维持") is one label."""
     if len(chars) == 1:  # a figure
@@ -232,7 +193,7 @@ def _running_heads(per_page: list[list[Item]], pages: list[Page]) -> set[str]:
 def _is_furniture(line: TextLine, page: Page, running: set[str]) -> bool:
     if not _in_margin(line, page):
         return False
-    return bool(_PAGE_NUMBER.match(line.text)) or _furniture_key(line.text) in running
+    return bool(PAGE_NUMBER.match(line.text)) or _furniture_key(line.text) in running
 
 
 # ---- paragraphs and tables -----------------------------------------------------------------
@@ -333,18 +294,23 @@ def _chain(items: list[Item], k: int) -> tuple[list[_PlacedGrid], int]:
 
 def _continues(above: _PlacedGrid, part: _PlacedGrid) -> bool:
     a, b = above.grid, part.grid
-    return (
-        part.page > above.page
-        and abs(a.left - b.left) <= _EDGE_MATCH
-        and abs(a.right - b.right) <= _EDGE_MATCH
-    )
+    if part.page <= above.page:
+        return False
+    if not a.drawn and not b.drawn:
+        # Tables without lines have their edges from their texts, which differ from page to
+        # page (labels set centred, table 2's columns): they stand over each other.
+        overlap = min(a.right, b.right) - max(a.left, b.left)
+        return overlap >= _TEXT_OVERLAP * min(a.right - a.left, b.right - b.left)
+    return abs(a.left - b.left) <= _EDGE_MATCH and abs(a.right - b.right) <= _EDGE_MATCH
 
 
 def _parts(chain: list[_PlacedGrid]) -> list[WordRows]:
     """The parts of one table as Word-like rows, on one set of grid columns."""
     xs: list[float] = []
+    # Lines placed between texts (a table without lines) stand a little apart from page to page.
+    match = _EDGE_MATCH if any(placed.grid.drawn for placed in chain) else _TEXT_EDGE_MATCH
     for x in sorted(x for placed in chain for x in placed.grid.xs):
-        if not xs or x - xs[-1] > _EDGE_MATCH:
+        if not xs or x - xs[-1] > match:
             xs.append(x)
 
     def column(x: float) -> int:

@@ -220,16 +220,20 @@ def _read_scan_lines(
     opened: list[tuple[Any, Any]], read: list[tuple[Page, Matrix]], budget: Budget
 ) -> None:
     """The lines of a recognised scan's pages that have text over their picture and no
-    drawn lines, as many pages as the budget leaves."""
+    drawn lines, as many pages as the budget leaves; past it, their text straightened only
+    (its tables are then found from where the text stands, pdf_ruleless)."""
     for (page, textpage), (result, view) in zip(opened, read, strict=True):
         if (
             not result.grids
             and len(result.chars) >= SCANNED_CHARS_PER_PAGE
             and _scan_picture(result)
-            and budget.scans_left > 0
         ):
-            budget.scans_left -= 1
-            _scan_lines(page, textpage, view, result)
+            if budget.scans_left > 0:
+                budget.scans_left -= 1
+                _scan_lines(page, textpage, view, result)
+            elif angle := pdf_scan.skew(result.chars):
+                straight = pdf_scan.straightening(view, angle, result.width, result.height)
+                result.chars = _chars(textpage, straight, [])
 
 
 def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:

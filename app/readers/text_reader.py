@@ -258,7 +258,9 @@ def _leading_title(lines: list[Line]) -> tuple[list[str], int]:
     return title, i
 
 
-def _chapter_of(text: str) -> str | None:
+def chapter_of(text: str) -> str | None:
+    """The chapter ("1" to "6") whose heading `text` is; None for any other line (table 3's
+    "一、本年新收……数量" is no chapter's heading)."""
     m = _HEADING.match(text)
     if not m or len(text) > 60:
         return None
@@ -278,7 +280,7 @@ def _find_headings(lines: list[Line], start: int) -> list[tuple[int, str]]:
         line = lines[i]
         if line.tabbed or "|" in line.text or "\t" in line.text:
             continue
-        number = _chapter_of(line.text)
+        number = chapter_of(line.text)
         if number and number not in seen:
             found.append((i, number))
             seen.add(number)

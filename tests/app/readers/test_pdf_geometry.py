@@ -119,15 +119,16 @@ def test_wrapped_lines_join_into_paragraphs_also_over_a_page_break() -> None:
 
 def test_a_chapter_heading_under_a_line_of_figures_starts_a_paragraph() -> None:
     """A table without lines (a recognised scan): its last row runs to the margin and ends
-    in a figure, not a full stop; the heading set flush under it is still a heading, while
-    the wrapped line of a paragraph that happens to start with a numeral goes on."""
+    in a figure, not a full stop; the heading set flush under it is still a heading, not one
+    of the table's rows, while the wrapped line of a paragraph that happens to start with a
+    numeral goes on."""
     page = Page(595, 842)
     figures = [c for k in range(12) for c in text("0", 72 + (5 + 2 * k) * EM, 100)]
     page.chars = text("行政复议", 72, 100) + figures + text("五、存在的主要问题", 72, 130)
     page.chars += text("本年度" + "做" * 25, 72, 160) + text("一、二" + "项" * 25, 72, 190)
     page.chars += text("收尾。", 72, 220)
     assert lines(page) == [
-        "行政复议0" + " 0" * 11,
+        ["行政复议"] + ["0"] * 12,
         "五、存在的主要问题",
         "本年度" + "做" * 25 + "一、二" + "项" * 25 + "收尾。",
     ]

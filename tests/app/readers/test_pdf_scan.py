@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.readers import pdf_paths, pdf_scan
+from app.readers import pdf_paths, pdf_picture, pdf_scan
 from app.readers.errors import ReadError
 from app.readers.files import read_report_file
 from app.readers.pdf_geometry import Char, find_grids
@@ -50,17 +50,24 @@ def test_every_figure_of_a_recognised_scan_is_read(
     assert report.reader_notes[0] == RECOGNISED_SCAN_NOTE
 
 
-def test_only_so_many_scanned_pages_have_their_lines_read(
+def test_only_so_many_scanned_pages_have_their_pictures_drawn(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A scan of hundreds of pages is no report: past MAX_SCANNED_PAGES the pictures are not
-    looked at, and the tables on those pages are said to be unread."""
+    drawn. The text laid over them is still straightened, and the tables on those pages are
+    read from where their figures and labels stand (pdf_ruleless), figure for figure."""
     path = tmp_path / "扫描件.pdf"
-    path.write_bytes(ocr_scan((PDF_FIXTURES / "word-report_2022_pingtan.pdf").read_bytes()))
+    source = (PDF_FIXTURES / "word-report_2022_pingtan.pdf").read_bytes()
+    path.write_bytes(ocr_scan(source, 0.8))
+    drawn: list[int] = []
+    rendered = pdf_picture.rendered
     monkeypatch.setattr(pdf_paths, "MAX_SCANNED_PAGES", 1)
+    monkeypatch.setattr(pdf_picture, "rendered", lambda *args: drawn.append(1) or rendered(*args))
     report = read_report_file(path)
-    assert report.table_cells("table3") == {}
-    assert "没有读到表三的数字" in report.reader_notes
+    assert len(drawn) == 1
+    expected = EXPECTED["report_2022_pingtan.txt"]
+    for table in ("table2", "table3", "table4"):
+        assert report.table_cells(table) == expected[table], table
 
 
 @pytest.mark.parametrize("pixels", [(40_000, 40_000), (9_000, 9_000)])

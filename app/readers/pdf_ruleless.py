@@ -1,0 +1,585 @@
+"""Tables set without lines: their cells rebuilt from where the texts stand.
+
+Some tables have no borders to find: a Word table whose borders were taken off, a portal's
+table printed without its style sheet, a table with only the rules between its rows (which
+make no grid), a recognised scan whose lines are too faint. Such a table is still laid out in
+columns, and this module gives it the grid its lines would have drawn, from the characters no
+drawn table holds:
+
+- a line with figures set apart from the text before them is a row of figures;
+- the figures' columns are where figures stand one above the other; the labels' columns start
+  where labels start side by side on one line;
+- a label is the lines of one column that follow one another closely, up to the next numbered
+  label ("一、", "（一）", "1."), and it covers the rows of figures beside it; a merged label
+  set in the middle of its rows (vertically centred) covers them from its first numbered
+  sub-row ("1.", "（一）"), one set at the top (Word's default) down to the next;
+- the column titles above the first row of figures, and lines between rows of figures that
+  hold none (table 2's "第二十条第（五）项"), are rows of their own.
+
+A paragraph's line (as wide as half the page), a chapter's heading, a sentence's end or a wide
+gap ends a table. The grids are Grids with `drawn` False; pdf_layout then reads them as it reads
+ruled ones, continuations over a page break included.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from app.domain.values import looks_like_value
+from app.readers.labels import numbering
+from app.readers.pdf_geometry import Cell, Char, Grid
+from app.readers.pdf_lines import PAGE_NUMBER, chars_text
+from app.readers.text_reader import chapter_of
+
+_GAP = 0.8  # of the text's height: a wider gap within a line parts two cells
+_JOIN = 0.65  # of the height: lines of one column this close are one label
+_UP = 2.5  # heights: column titles above a table's first row of figures are this close
+_DOWN = 1.0  # heights: so are the wrapped ends of its last labels below its last row
+_APART = 3.0  # heights: a wider gap between two lines ends a table
+_PROSE = 0.5  # of the page's width: a line this wide is a paragraph, no table's
+_TITLE_LINES = 15  # lines of column titles at most
+_PAD = 2.0  # points between a column's line and its text
+_SAME_START = 4.0  # points: labels starting this close start in one column
+_MIN_FIGURES = 3  # a table has at least this many figures (table 4: one row of 15)
+_ENDS = ("。", "；", "！", "？", "：", ":")
+
+
+@dataclass
+class _Seg:
+    """Text set apart on a line: one cell's line."""
+
+    chars: list[Char]
+    line: int
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    text: str = ""
+    figure: bool = False
+    col0: int = 0
+    col1: int = 0
+
+    def __post_init__(self) -> None:
+        self.x0, self.x1 = self.chars[0].x0, self.chars[-1].x1
+        self.top = min(c.y0 for c in self.chars)
+        self.bottom = max(c.y1 for c in self.chars)
+        self.text = chars_text(self.chars)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class _Block:
+    """A cell's text: segments of one column, top to bottom."""
+
+    segs: list[_Seg]
+    numbered: bool
+    rows: list[int] = field(default_factory=list)  # the rows of figures it covers (data rows)
+    first: int = 0  # grid rows it covers
+    last: int = 0
+
+    @property
+    def col0(self) -> int:
+        return self.segs[0].col0
+
+    @property
+    def col1(self) -> int:
+        return max(s.col1 for s in self.segs)
+
+    @property
+    def top(self) -> float:
+        return self.segs[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.segs[-1].bottom
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segs)
+
+
+@dataclass
+class RulelessTable:
+    grid: Grid
+    texts: list[str]  # each cell's text
+    lines: range  # the page's lines it is made of
+
+
+def ruleless_tables(lines: list[list[Char]], page_width: float) -> list[RulelessTable]:
+    """The tables without lines among a page's lines of text (pdf_lines.group_lines of the
+    characters outside drawn tables), top to bottom."""
+    segs = [_segments(line, k) for k, line in enumerate(lines)]
+    figure_line = [len(s) >= 2 and any(x.figure for x in s) for s in segs]
+    if sum(figure_line) == 0:
+        return []
+    heights = [statistics.median([s.height for s in line]) if line else 10.0 for line in segs]
+    breaker = [_breaks(line, page_width) for line in segs]
+    tables: list[RulelessTable] = []
+    k = 0
+    while k < len(lines):
+        if not figure_line[k] or breaker[k]:
+            k += 1
+            continue
+        last = k
+        j = k + 1
+        while j < len(lines) and not breaker[j] and _near(segs, j - 1, j, _APART * heights[j]):
+            if figure_line[j]:
+                last = j
+            j += 1
+        table = _table(segs, figure_line, breaker, heights, k, last, page_width)
+        if table is not None:
+            tables.append(table)
+            k = table.lines.stop
+        else:
+            k = last + 1
+    return tables
+
+
+def _segments(line: list[Char], k: int) -> list[_Seg]:
+    out: list[_Seg] = []
+    run: list[Char] = []
+    for char in line:
+        if not char.text.strip():
+            continue  # a typed space: the gap tells
+        if run and char.x0 - run[-1].x1 > _GAP * max(char.height, run[-1].height, 1.0):
+            out.append(_Seg(run, k))
+            run = []
+        run.append(char)
+    if run:
+        out.append(_Seg(run, k))
+    for seg in out if len(out) >= 2 else ():
+        seg.figure = looks_like_value(seg.text)
+    return out
+
+
+def _breaks(line: list[_Seg], page_width: float) -> bool:
+    """A paragraph's line, a chapter's heading or a page number: no table goes on over it."""
+    if not line:
+        return False
+    if len(line) == 1 and line[0].x1 - line[0].x0 > _PROSE * page_width:
+        return True
+    text = "".join(s.text for s in line)
+    if PAGE_NUMBER.match(text) and not text.isdigit():  # "— 4 —"; a lone figure may be a cell
+        return True
+    return chapter_of(text) is not None
+
+
+def _ends_sentence(line: list[_Seg]) -> bool:
+    return len(line) == 1 and line[0].text.endswith(_ENDS)
+
+
+def _near(segs: list[list[_Seg]], above: int, below: int, gap: float) -> bool:
+    if not segs[above] or not segs[below]:
+        return True
+    bottom = max(s.bottom for s in segs[above])
+    return min(s.top for s in segs[below]) - bottom <= gap
+
+
+def _table(
+    segs: list[list[_Seg]],
+    figure_line: list[bool],
+    breaker: list[bool],
+    heights: list[float],
+    first: int,
+    last: int,
+    page_width: float,
+) -> RulelessTable | None:
+    body = range(first, last + 1)
+    figures = [s for k in body if figure_line[k] for s in segs[k] if s.figure]
+    if len(figures) < _MIN_FIGURES:
+        return None
+    columns = _Columns.of(figures, [s for k in body for s in segs[k] if not s.figure])
+    if columns is None:
+        return None
+    top = first
+    while (
+        top > 0
+        and first - top < _TITLE_LINES
+        and not breaker[top - 1]
+        and not figure_line[top - 1]
+        and not _ends_sentence(segs[top - 1])
+        and _near(segs, top - 1, top, _UP * heights[top])
+    ):
+        top -= 1
+    # Below the last row: the wrapped ends of its labels, and the titles of a part of table 2
+    # that a page break parted from its figures.
+    end = last + 1
+    while (
+        end < len(segs)
+        and end - last <= _TITLE_LINES
+        and not breaker[end]
+        and not figure_line[end]
+        and not _ends_sentence(segs[end])
+        and segs[end]
+        and (
+            (
+                _near(segs, end - 1, end, _DOWN * heights[end])
+                and all(s.x1 <= columns.xs[columns.labels] + _PAD for s in segs[end])
+            )
+            or (
+                _near(segs, end - 1, end, _UP * heights[end])
+                and min(s.x0 for s in segs[end]) >= columns.xs[0] - _PAD
+                and max(s.x1 for s in segs[end]) <= columns.xs[-1] + _PAD
+            )
+        )
+    ):
+        end += 1
+    grid, texts = _grid(segs, range(top, end), figure_line, columns)
+    if grid is None:
+        return None
+    return RulelessTable(grid, texts, range(top, end))
+
+
+@dataclass
+class _Columns:
+    xs: list[float]  # the columns' lines, left to right
+    labels: int  # how many label columns come before the figures'
+    # Where each column's texts stand: a label column's start, a figure column's middle.
+    points: list[float]
+
+    def at(self, x: float) -> int:
+        return min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+
+    def place(self, seg: _Seg) -> None:
+        """The columns a text covers: a figure its own; a text those whose labels start or
+        whose figures stand under it (a title set flush left reaches past its column's middle
+        line, one set centred past its figures' ends), at least the one it is in."""
+        middle = self.at((seg.x0 + seg.x1) / 2)
+        if seg.figure:
+            seg.col0 = seg.col1 = middle
+            return
+        lo = bisect.bisect_left(self.points, seg.x0 - _SAME_START)
+        hi = bisect.bisect_right(self.points, seg.x1) - 1
+        seg.col0, seg.col1 = (lo, hi) if lo <= hi else (middle, middle)
+
+    @staticmethod
+    def of(figures: list[_Seg], texts: list[_Seg]) -> _Columns | None:
+        # Figures whose extents overlap stand in one column.
+        groups: list[list[_Seg]] = []
+        right = -1e9
+        for seg in sorted(figures, key=lambda s: s.x0):
+            if groups and seg.x0 <= right + 1.0:
+                groups[-1].append(seg)
+                right = max(right, seg.x1)
+            else:
+                groups.append([seg])
+                right = seg.x1
+        # Each column by the middle of its figures (the median: one long figure does not move
+        # it), the lines half way between: the same on every page whichever way the figures
+        # are aligned, so that a table's part on the next page gets the same columns.
+        middles = [statistics.median((s.x0 + s.x1) / 2 for s in g) for g in groups]
+        if len(middles) >= 2:
+            spacing = min(b - a for a, b in itertools.pairwise(middles))
+        else:
+            spacing = max(s.x1 for s in groups[0]) - min(s.x0 for s in groups[0]) + 4 * _PAD
+        lines = [(a + b) / 2 for a, b in itertools.pairwise(middles)]
+        lines = [middles[0] - spacing / 2, *lines, middles[-1] + spacing / 2]
+        # The labels' column ends where its texts do, if they reach past that.
+        first_figure = min(s.x0 for s in groups[0])
+        reach = [s.x1 for s in texts if s.x0 < lines[0] and s.x1 < first_figure]
+        if reach and max(reach) + _PAD > lines[0]:
+            lines[0] = min(max(reach) + _PAD, first_figure - 0.5)
+        label_texts = sorted((s for s in texts if s.x0 < lines[0]), key=lambda s: s.x0)
+        left = min([s.x0 for s in label_texts] + [lines[0] - spacing]) - _PAD
+        starts = _label_starts(label_texts, lines[0])
+        starts = [x for x in starts if left < x - _PAD < lines[0]]
+        xs = [left] + [x - _PAD for x in starts] + lines
+        if any(b <= a for a, b in itertools.pairwise(xs)):
+            return None
+        points = [left + _PAD, *starts, *middles]
+        return _Columns(xs, len(xs) - 1 - len(groups), points)
+
+
+def _label_starts(texts: list[_Seg], limit: float) -> list[float]:
+    """Where the label columns after the first start: where labels start to the right of
+    another label's text on the same line, or where labels of another outline level start
+    ("（一）" right of "一、", each level set flush left in its column). A label centred in a
+    wide column starts anywhere, but never beside another one of its column."""
+    clusters: list[list[_Seg]] = []
+    for seg in texts:
+        if clusters and seg.x0 - clusters[-1][-1].x0 <= _SAME_START:
+            clusters[-1].append(seg)
+        else:
+            clusters.append([seg])
+    by_line: dict[int, list[_Seg]] = {}
+    for seg in texts:
+        by_line.setdefault(seg.line, []).append(seg)
+    starts = []
+    levels: set[int] = set()  # the outline levels of the column's labels
+    for n, cluster in enumerate(clusters):
+        x = min(s.x0 for s in cluster)
+        own = {numbering(s.text)[0] for s in cluster} - {0}
+        beside = any(
+            other.x1 < seg.x0 for seg in cluster for other in by_line[seg.line] if other is not seg
+        )
+        if n > 0 and x < limit and (beside or (own and levels and not own & levels)):
+            starts.append(x)
+            levels = set()
+        levels |= own
+    return starts
+
+
+def _grid(
+    segs: list[list[_Seg]], lines: range, figure_line: list[bool], columns: _Columns
+) -> tuple[Grid | None, list[str]]:
+    placed = [s for k in lines for s in segs[k]]
+    for seg in placed:
+        if seg.figure and columns.at((seg.x0 + seg.x1) / 2) < columns.labels:
+            seg.figure = False  # a figure among the labels is a label's text ("2021年")
+        columns.place(seg)
+    data = [k for k in lines if any(s.figure for s in segs[k])]
+    if not data:
+        return None, []
+    blocks = _blocks([s for s in placed if not s.figure], set(data), columns.labels)
+    middles = [statistics.median((s.top + s.bottom) / 2 for s in segs[k] if s.figure) for k in data]
+    first_top = min(s.top for s in segs[data[0]] if s.figure)
+    for block in blocks:
+        block.rows = [r for r, y in enumerate(middles) if block.top - 1 <= y <= block.bottom + 1]
+        if not block.rows and block.numbered and middles[0] <= block.bottom <= middles[-1]:
+            # A label set in the middle of its rows, between two rows' figures.
+            centre = (block.top + block.bottom) / 2
+            block.rows = [min(range(len(middles)), key=lambda r: abs(middles[r] - centre))]
+    _spread_parents([b for b in blocks if b.rows], len(data), columns.labels)
+    # The rows: each row of figures, and rows of the other texts (titles), by their tops.
+    rows: list[tuple[float, int]] = [(min(s.top for s in segs[k]), r) for r, k in enumerate(data)]
+    others = [b for b in blocks if not b.rows]
+    loose = _rows_of(others, first_top)
+    for n, group in enumerate(loose):
+        rows.append((min(b.top for b in group), len(data) + n))
+    rows.sort()
+    grid_row = {key: r for r, (_, key) in enumerate(rows)}
+    for block in blocks:
+        if block.rows:
+            block.first, block.last = grid_row[block.rows[0]], grid_row[block.rows[-1]]
+    for n, group in enumerate(loose):
+        for block in group:
+            block.first = block.last = grid_row[len(data) + n]
+    ys: list[float] = []
+    for y, _ in rows:
+        ys.append(y if not ys or y > ys[-1] else ys[-1] + 0.01)
+    ys.append(max(s.bottom for s in placed) + _PAD)
+    at_row = {k: grid_row[r] for r, k in enumerate(data)}
+    figures: dict[int, dict[int, list[_Seg]]] = {}
+    for seg in placed:
+        if seg.figure:
+            figures.setdefault(at_row[seg.line], {}).setdefault(seg.col0, []).append(seg)
+    data_rows = set(at_row.values())
+    spans = _figure_spans(len(rows), data_rows, others, figures, columns)
+    return _cells(columns, ys, blocks, spans)
+
+
+def _figure_spans(
+    n_rows: int,
+    data_rows: set[int],
+    titles: list[_Block],
+    figures: dict[int, dict[int, list[_Seg]]],
+    columns: _Columns,
+) -> list[tuple[int, int, int, str]]:
+    """Each row of figures' cells (row, first column, last column, text), under the column
+    titles above it: a figure takes the columns its title covers, a title with no figure
+    below it is a blank cell, and a column no title covers is no cell (table 2's parts have
+    columns of their own: "本年增/减" stands where no figure of the part above did)."""
+    n_cols = len(columns.xs) - 1
+    first = columns.labels
+    by_row: dict[int, list[_Block]] = {}
+    for block in titles:
+        by_row.setdefault(block.first, []).append(block)
+    out: list[tuple[int, int, int, str]] = []
+    over: dict[int, _Block] = {}  # column -> the lowest title over it
+    after_data = False
+    for r in range(n_rows):
+        if r not in data_rows:
+            if after_data:
+                over, after_data = {}, False
+            for block in by_row.get(r, ()):
+                for c in range(max(block.col0, first), block.col1 + 1):
+                    over[c] = block
+            continue
+        after_data = True
+        row = figures.get(r, {})
+        cells: list[list[int | str]] = []  # [first column, last column, text]
+        c = first
+        while c < n_cols:
+            title = over.get(c)
+            end = c
+            if title is not None:
+                while end + 1 < n_cols and over.get(end + 1) is title:
+                    end += 1
+            text = " ".join(seg.text for x in range(c, end + 1) for seg in row.get(x, ()))
+            if over and title is None and not text and cells:
+                cells[-1][1] = end  # under no title: the cell before reaches over it
+            else:
+                cells.append([c, end, text])
+            c = end + 1
+        out += [(r, int(c0), int(c1), str(text)) for c0, c1, text in cells]
+    return out
+
+
+def _blocks(texts: list[_Seg], data: set[int], labels: int) -> list[_Block]:
+    """The texts of each column as cells: lines close below one another, where a numbered
+    label starts a new one, an unnumbered one (table 2's "规章") never covers two rows of
+    figures, and a line of column titles is never one with a row of figures or with plain
+    lines (table 2's "信息内容" titles between "第二十条第（五）项" and "行政许可")."""
+    titles = {s.line for s in texts if s.line not in data and s.col0 >= labels}
+
+    def kind(line: int) -> int:
+        return 0 if line in data else 1 if line in titles else 2
+
+    blocks: list[_Block] = []
+    open_in: dict[int, _Block] = {}
+    for seg in sorted(texts, key=lambda s: (s.top, s.x0)):
+        block = open_in.get(seg.col0)
+        numbered = _numbered(seg.text)
+        if block is not None:
+            previous = block.segs[-1]
+            close = seg.top - previous.bottom <= _JOIN * max(seg.height, previous.height)
+            two_rows = (
+                not block.numbered and seg.line in data and any(s.line in data for s in block.segs)
+            )
+            kinds = {kind(seg.line), kind(previous.line)}
+            if (
+                close
+                and not numbered
+                and not _ARTICLE.match(seg.text)
+                and not two_rows
+                and seg.line != previous.line
+                and (len(kinds) == 1 or 1 not in kinds)
+            ):
+                block.segs.append(seg)
+                continue
+        block = _Block([seg], numbered)
+        blocks.append(block)
+        open_in[seg.col0] = block
+    return blocks
+
+
+_CUT = re.compile(r"[（(][一二三四五六七八九十]")  # "（三" wrapped before its "）"
+_ARTICLE = re.compile(r"第[一二三四五六七八九十]+条")  # table 2's "第二十条第（五）项"
+
+
+def _numbered(text: str) -> bool:
+    """Whether a label's first line: it starts with a numbering ("一、", "（一）", "1.")."""
+    return numbering(text)[0] > 0 or bool(_CUT.match(text))
+
+
+def _spread_parents(blocks: list[_Block], n_rows: int, n_labels: int) -> None:
+    """A label merged over the rows of its sub-labels covers them all: the rows of figures
+    next to no label of its column go to the label above them, those from a first sub-row
+    ("1.", "（一）") on to the label below (set in the middle of its rows)."""
+    for col in range(n_labels - 1):
+        owner: list[_Block | None] = [None] * n_rows
+        child: list[_Block | None] = [None] * n_rows
+        for block in blocks:
+            for r in range(block.rows[0], block.rows[-1] + 1):
+                if block.col0 <= col <= block.col1:
+                    owner[r] = block
+                elif block.col0 > col and (child[r] is None or block.col0 < child[r].col0):  # type: ignore[union-attr]
+                    child[r] = block
+        r = 0
+        while r < n_rows:
+            if owner[r] is not None or child[r] is None:
+                r += 1
+                continue
+            start = r
+            while r < n_rows and owner[r] is None and child[r] is not None:
+                r += 1
+            above = owner[start - 1] if start > 0 else None
+            below = owner[r] if r < n_rows else None
+            above = above if above is not None and _parent(above, col, child) else None
+            below = below if below is not None and _parent(below, col, child) else None
+            # The first sub-row ("1.", "（一）") of the run's highest outline level starts the
+            # label below's rows (deeper ones are the sub-rows' own: "（四）" over "1.").
+            kinds = [numbering(b.text) for b in child[start:r] if b is not None]
+            top = min((level for level, _ in kinds if level), default=0)
+            split = next(
+                (
+                    k
+                    for k in range(start, r)
+                    if child[k] is not None
+                    and numbering(child[k].text) in ((top, "一"), (top, "1"))  # type: ignore[union-attr]
+                ),
+                None,
+            )
+            if split is None:  # the rows go on from the label above (or the page before)
+                split = r
+            if above is not None and split > start:
+                above.rows = list(range(above.rows[0], split))
+            if below is not None and split < r:
+                below.rows = list(range(split, below.rows[-1] + 1))
+            for k in range(start, r):
+                owner[k] = above if k < split else below
+
+
+def _parent(block: _Block, col: int, child: list[_Block | None]) -> bool:
+    """Whether `block` is a label over sub-labels: numbered, in this column alone, with a
+    sub-label beside it ("（七）总计" has none: it only falls short of the next column)."""
+    return (
+        block.col0 == block.col1 == col
+        and block.numbered
+        and any(child[r] is not None for r in block.rows)
+    )
+
+
+def _rows_of(blocks: list[_Block], first_top: float) -> list[list[_Block]]:
+    """Texts outside the rows of figures as rows: those whose tops are level (less than half
+    a line apart) in one, titles above the figures apart from lines between them."""
+    rows: list[list[_Block]] = []
+    for block in sorted(blocks, key=lambda b: (b.top >= first_top, b.top)):
+        if (
+            rows
+            and (rows[-1][0].top >= first_top) == (block.top >= first_top)
+            and block.top - rows[-1][-1].top <= 0.5 * block.segs[0].height
+        ):
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return rows
+
+
+def _cells(
+    columns: _Columns,
+    ys: list[float],
+    blocks: list[_Block],
+    figures: list[tuple[int, int, int, str]],
+) -> tuple[Grid | None, list[str]]:
+    n_rows, n_cols = len(ys) - 1, len(columns.xs) - 1
+    slot = [[-1] * n_cols for _ in range(n_rows)]
+    cells: list[Cell] = []
+    texts: list[str] = []
+
+    def put(r0: int, r1: int, c0: int, c1: int, text: str, sep: str) -> None:
+        if slot[r0][c0] >= 0:
+            k = slot[r0][c0]
+            texts[k] += sep + text
+            return
+        c = c0
+        while c + 1 <= c1 and slot[r0][c + 1] < 0:
+            c += 1
+        r = r0
+        while r + 1 <= r1 and all(slot[r + 1][x] < 0 for x in range(c0, c + 1)):
+            r += 1
+        k = len(cells)
+        cells.append(Cell(r0, c0, r - r0 + 1, c - c0 + 1))
+        texts.append(text)
+        for y in range(r0, r + 1):
+            for x in range(c0, c + 1):
+                slot[y][x] = k
+
+    for block in sorted(blocks, key=lambda b: (b.first, b.col0)):
+        put(block.first, block.last, block.col0, block.col1, block.text, "")
+    for r, c0, c1, text in figures:
+        put(r, r, c0, c1, text, " ")
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if slot[r][c] < 0:
+                put(r, r, c, c, "", "")
+    if len(cells) < 2:
+        return None, []
+    return Grid(list(columns.xs), ys, cells, slot, drawn=False), texts
