@@ -25,7 +25,7 @@ from app.readers.docx_tables import WordCell, WordRows, is_continuation_text
 from app.readers.labels import numbering
 from app.readers.pdf_geometry import Box, Char, Grid, Page, find_grids
 from app.readers.pdf_lines import PAGE_NUMBER, chars_text, group_lines
-from app.readers.pdf_ruleless import ruleless_tables
+from app.readers.pdf_ruleless import Extent, ruleless_tables
 
 _MARGIN_BAND = 0.12  # of the page's height, at the top and at the bottom: where furniture is
 _SENTENCE_ENDS = ("。", "；", "：", "！", "？", ".", ";", ":")
@@ -75,7 +75,11 @@ Item = TextLine | _PlacedGrid | _Picture
 def page_blocks(pages: list[Page]) -> list[Block]:
     """The document's paragraphs and tables in reading order."""
     items: list[Item] = []
-    per_page = [_page_items(page, k) for k, page in enumerate(pages)]
+    per_page: list[list[Item]] = []
+    titles: list[Extent] = []  # a table without lines at the foot of the page before: its titles
+    for k, page in enumerate(pages):
+        page_items, titles = _page_items(page, k, titles)
+        per_page.append(page_items)
     furniture = _running_heads(per_page, pages)
     for k, page_items in enumerate(per_page):
         for item in page_items:
@@ -85,7 +89,9 @@ def page_blocks(pages: list[Page]) -> list[Block]:
     return _blocks(items, statistics.median(page.width for page in pages) if pages else 0)
 
 
-def _page_items(page: Page, k: int) -> list[Item]:
+def _page_items(page: Page, k: int, titles_above: list[Extent]) -> tuple[list[Item], list[Extent]]:
+    """The page's lines, tables and pictures, top to bottom; and the column titles of a
+    table without lines that ends the page (its rows may go on on the next one)."""
     grids = page.grids if page.grids is not None else find_grids(page.edges)
     in_cells: list[list[list[Char]]] = [[[] for _ in grid.cells] for grid in grids]
     free: list[Char] = []
@@ -104,9 +110,15 @@ def _page_items(page: Page, k: int) -> list[Item]:
     lines = group_lines(free)
     items: list[Item] = []
     taken: set[int] = set()
-    for table in ruleless_tables(lines, page.width) if len(lines) > 1 else ():
+    ruleless = ruleless_tables(lines, page.width, titles_above) if len(lines) > 1 else []
+    if ruleless and not _only_furniture(lines[: ruleless[0].lines.start], page):
+        ruleless = ruleless_tables(lines, page.width)  # the first table starts no page
+    for table in ruleless:
         items.append(_PlacedGrid(table.grid, k, table.texts))
         taken.update(table.lines)
+    carried = ruleless[-1].titles if ruleless else []
+    if ruleless and not _only_furniture(lines[ruleless[-1].lines.stop :], page):
+        carried = []
     items += [TextLine(chars, k) for n, chars in enumerate(lines) if n not in taken]
     items += [
         _PlacedGrid(grid, k, [cell_text(chars) for chars in cells], _figures_by_row(grid, cells))
@@ -115,7 +127,13 @@ def _page_items(page: Page, k: int) -> list[Item]:
     ]
     items += [_Picture(k, box[1]) for box in _content_pictures(page)]
     items.sort(key=lambda item: item.top)
-    return items
+    return items, carried
+
+
+def _only_furniture(lines: list[list[Char]], page: Page) -> bool:
+    """Whether these lines are all in the page's top or bottom margin (a running head, a
+    page number): nothing stands between the page's edge and a table."""
+    return all(_in_margin(TextLine(chars, 0), page) for chars in lines)
 
 
 def _figures_by_row(grid: Grid, in_cells: list[list[Char]]) -> dict[tuple[int, int], str]:
@@ -322,7 +340,7 @@ def _parts(chain: list[_PlacedGrid]) -> list[WordRows]:
 
     parts = [_word_rows(placed, column) for placed in chain]
     for n in range(1, len(parts)):
-        _go_on(parts[n - 1], parts[n], parts[0])
+        _go_on(parts[n - 1], parts[n], parts[0], chain[n].grid.drawn)
     return parts
 
 
@@ -372,7 +390,7 @@ def _figures_apart(cell: WordCell) -> list[WordCell]:
     return cells
 
 
-def _go_on(above: WordRows, part: WordRows, first: WordRows) -> None:
+def _go_on(above: WordRows, part: WordRows, first: WordRows, drawn: bool = True) -> None:
     """The continuation of a table on the next page, after the column titles it repeats: a
     row that Word let break over the page puts the last lines of its labels first, in a row
     of no figures, and those go back to their row; labels merged over the break start again,
@@ -380,13 +398,36 @@ def _go_on(above: WordRows, part: WordRows, first: WordRows) -> None:
     k = 0
     while k < min(len(part), len(first)) and _row_texts(part[k]) == _row_texts(first[k]):
         k += 1
-    if k < len(part) and above and _rest_of_row(part[k], above[-1]):
+    if not drawn:
+        # Titles placed from their texts are cut into rows as their lines fall (and may be
+        # more rows than join_parts looks for): repeated, they are rows of no figures whose
+        # texts all stand in the first part's titles.
+        titles = _titles_text(first)
+        while part and _repeats_titles(part[0], titles):
+            del part[0]
+        k = 0
+    if k < len(part) and above and _rest_of_row(part[k], above[-1], drawn):
         del part[k]
     if k < len(part):
         _labels_go_on(part[k], above)
         for cell in part[k]:
             if not cell.text and not cell.merge:
                 cell.merge = "restart"
+
+
+def _titles_text(rows: WordRows) -> str:
+    """The texts of a table's rows above its first figure, run together."""
+    texts: list[str] = []
+    for row in rows:
+        if any(c.text and looks_like_value(c.text) for c in row):
+            break
+        texts += [c.text for c in row]
+    return re.sub(r"\s+", "", "".join(texts))
+
+
+def _repeats_titles(row: list[WordCell], titles: str) -> bool:
+    written = [re.sub(r"\s+", "", c.text) for c in row if c.text.strip()]
+    return bool(written) and all(not looks_like_value(t) and t in titles for t in written)
 
 
 def _labels_go_on(row: list[WordCell], above: WordRows) -> None:
@@ -422,12 +463,12 @@ def _row_texts(row: list[WordCell]) -> list[tuple[int, int, str]]:
     return [(c.col, c.span, re.sub(r"\s+", "", c.text)) for c in row]
 
 
-def _rest_of_row(row: list[WordCell], above: list[WordCell]) -> bool:
+def _rest_of_row(row: list[WordCell], above: list[WordCell], drawn: bool = True) -> bool:
     """Whether `row` holds only the ends of labels of the row `above` (joined to them)."""
     written = [c for c in row if c.text]
     by_column = {c.col: c for c in above if c.text and c.merge != "continue"}
-    if [(c.col, c.span) for c in row] != [(c.col, c.span) for c in above]:
-        return False  # a row broken in two has the same cells on both pages
+    if drawn and [(c.col, c.span) for c in row] != [(c.col, c.span) for c in above]:
+        return False  # a row broken in two has the same cells on both pages (where drawn)
     if not written or any(looks_like_value(c.text) or numbering(c.text)[0] for c in written):
         return False
     if not all(c.col in by_column and not looks_like_value(by_column[c.col].text) for c in written):

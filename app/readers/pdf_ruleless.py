@@ -35,7 +35,7 @@ from app.readers.pdf_geometry import Cell, Char, Grid
 from app.readers.pdf_lines import PAGE_NUMBER, chars_text
 from app.readers.text_reader import chapter_of
 
-_GAP = 0.8  # of the text's height: a wider gap within a line parts two cells
+_GAP = 0.6  # of the text's height: a wider gap within a line parts two cells
 _JOIN = 0.65  # of the height: lines of one column this close are one label
 _UP = 2.5  # heights: column titles above a table's first row of figures are this close
 _DOWN = 1.0  # heights: so are the wrapped ends of its last labels below its last row
@@ -105,16 +105,26 @@ class _Block:
         return "".join(s.text for s in self.segs)
 
 
+Extent = tuple[float, float]  # a column title's left and right ends
+
+
 @dataclass
 class RulelessTable:
     grid: Grid
     texts: list[str]  # each cell's text
     lines: range  # the page's lines it is made of
+    # The column titles over its last rows: they go on over the rows of its part on the next
+    # page (table 2's part "第二十条第（六）项" broken after "行政处罚").
+    titles: list[Extent] = field(default_factory=list)
 
 
-def ruleless_tables(lines: list[list[Char]], page_width: float) -> list[RulelessTable]:
+def ruleless_tables(
+    lines: list[list[Char]], page_width: float, titles_above: list[Extent] | None = None
+) -> list[RulelessTable]:
     """The tables without lines among a page's lines of text (pdf_lines.group_lines of the
-    characters outside drawn tables), top to bottom."""
+    characters outside drawn tables), top to bottom. `titles_above`: the column titles over
+    the last rows of a table at the foot of the page before, which the rows of the first
+    table here go on under until titles of their own."""
     segs = [_segments(line, k) for k, line in enumerate(lines)]
     figure_line = [len(s) >= 2 and any(x.figure for x in s) for s in segs]
     if sum(figure_line) == 0:
@@ -133,7 +143,8 @@ def ruleless_tables(lines: list[list[Char]], page_width: float) -> list[Ruleless
             if figure_line[j]:
                 last = j
             j += 1
-        table = _table(segs, figure_line, breaker, heights, k, last, page_width)
+        inherited = titles_above if not tables else None
+        table = _table(segs, figure_line, breaker, heights, k, last, page_width, inherited)
         if table is not None:
             tables.append(table)
             k = table.lines.stop
@@ -190,10 +201,11 @@ def _table(
     first: int,
     last: int,
     page_width: float,
+    inherited: list[Extent] | None,
 ) -> RulelessTable | None:
     body = range(first, last + 1)
     figures = [s for k in body if figure_line[k] for s in segs[k] if s.figure]
-    if len(figures) < _MIN_FIGURES:
+    if not figures:
         return None
     columns = _Columns.of(figures, [s for k in body for s in segs[k] if not s.figure])
     if columns is None:
@@ -231,10 +243,15 @@ def _table(
         )
     ):
         end += 1
-    grid, texts = _grid(segs, range(top, end), figure_line, columns)
+    # A table has some figures, or its part on a page has a row of titles over its figures
+    # (table 2's last part: "信息内容 采购项目数量 采购总金额" over one row).
+    rows = sum(1 for k in range(top, end) if len(segs[k]) >= 2)
+    if len(figures) < _MIN_FIGURES and rows < 2:
+        return None
+    grid, texts, titles = _grid(segs, range(top, end), columns, inherited or [])
     if grid is None:
         return None
-    return RulelessTable(grid, texts, range(top, end))
+    return RulelessTable(grid, texts, range(top, end), titles)
 
 
 @dataclass
@@ -246,6 +263,12 @@ class _Columns:
 
     def at(self, x: float) -> int:
         return min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+
+    def under(self, extent: Extent, first: int) -> list[int]:
+        """The figure columns (from `first`) whose figures stand under a title's extent."""
+        return [
+            c for c in range(first, len(self.points)) if extent[0] <= self.points[c] <= extent[1]
+        ]
 
     def place(self, seg: _Seg) -> None:
         """The columns a text covers: a figure its own; a text those whose labels start or
@@ -315,11 +338,11 @@ def _label_starts(texts: list[_Seg], limit: float) -> list[float]:
     levels: set[int] = set()  # the outline levels of the column's labels
     for n, cluster in enumerate(clusters):
         x = min(s.x0 for s in cluster)
-        own = {numbering(s.text)[0] for s in cluster} - {0}
+        own = {_level(s.text) for s in cluster} - {0}
         beside = any(
             other.x1 < seg.x0 for seg in cluster for other in by_line[seg.line] if other is not seg
         )
-        if n > 0 and x < limit and (beside or (own and levels and not own & levels)):
+        if n > 0 and x < limit and (beside or (own and not own & levels)):
             starts.append(x)
             levels = set()
         levels |= own
@@ -327,8 +350,8 @@ def _label_starts(texts: list[_Seg], limit: float) -> list[float]:
 
 
 def _grid(
-    segs: list[list[_Seg]], lines: range, figure_line: list[bool], columns: _Columns
-) -> tuple[Grid | None, list[str]]:
+    segs: list[list[_Seg]], lines: range, columns: _Columns, inherited: list[Extent]
+) -> tuple[Grid | None, list[str], list[Extent]]:
     placed = [s for k in lines for s in segs[k]]
     for seg in placed:
         if seg.figure and columns.at((seg.x0 + seg.x1) / 2) < columns.labels:
@@ -336,7 +359,7 @@ def _grid(
         columns.place(seg)
     data = [k for k in lines if any(s.figure for s in segs[k])]
     if not data:
-        return None, []
+        return None, [], []
     blocks = _blocks([s for s in placed if not s.figure], set(data), columns.labels)
     middles = [statistics.median((s.top + s.bottom) / 2 for s in segs[k] if s.figure) for k in data]
     first_top = min(s.top for s in segs[data[0]] if s.figure)
@@ -371,8 +394,9 @@ def _grid(
         if seg.figure:
             figures.setdefault(at_row[seg.line], {}).setdefault(seg.col0, []).append(seg)
     data_rows = set(at_row.values())
-    spans = _figure_spans(len(rows), data_rows, others, figures, columns)
-    return _cells(columns, ys, blocks, spans)
+    spans, titles = _figure_spans(len(rows), data_rows, others, figures, columns, inherited)
+    grid, texts = _cells(columns, ys, blocks, spans)
+    return grid, texts, titles
 
 
 def _figure_spans(
@@ -381,26 +405,32 @@ def _figure_spans(
     titles: list[_Block],
     figures: dict[int, dict[int, list[_Seg]]],
     columns: _Columns,
-) -> list[tuple[int, int, int, str]]:
+    inherited: list[Extent],
+) -> tuple[list[tuple[int, int, int, str]], list[Extent]]:
     """Each row of figures' cells (row, first column, last column, text), under the column
     titles above it: a figure takes the columns its title covers, a title with no figure
     below it is a blank cell, and a column no title covers is no cell (table 2's parts have
-    columns of their own: "本年增/减" stands where no figure of the part above did)."""
+    columns of their own: "本年增/减" stands where no figure of the part above did). Also the
+    titles over the last rows, for the table's part on the next page."""
     n_cols = len(columns.xs) - 1
     first = columns.labels
     by_row: dict[int, list[_Block]] = {}
     for block in titles:
         by_row.setdefault(block.first, []).append(block)
     out: list[tuple[int, int, int, str]] = []
-    over: dict[int, _Block] = {}  # column -> the lowest title over it
+    over: dict[int, Extent] = {}  # column -> the lowest title over it
+    for extent in inherited:
+        for c in columns.under(extent, first):
+            over[c] = extent
     after_data = False
     for r in range(n_rows):
         if r not in data_rows:
             if after_data:
                 over, after_data = {}, False
             for block in by_row.get(r, ()):
+                extent = (min(s.x0 for s in block.segs), max(s.x1 for s in block.segs))
                 for c in range(max(block.col0, first), block.col1 + 1):
-                    over[c] = block
+                    over[c] = extent
             continue
         after_data = True
         row = figures.get(r, {})
@@ -419,7 +449,7 @@ def _figure_spans(
                 cells.append([c, end, text])
             c = end + 1
         out += [(r, int(c0), int(c1), str(text)) for c0, c1, text in cells]
-    return out
+    return out, list(dict.fromkeys(over.values()))
 
 
 def _blocks(texts: list[_Seg], data: set[int], labels: int) -> list[_Block]:
@@ -464,9 +494,15 @@ _CUT = re.compile(r"[（(][一二三四五六七八九十]")  # "（三" wrapped
 _ARTICLE = re.compile(r"第[一二三四五六七八九十]+条")  # table 2's "第二十条第（五）项"
 
 
+def _level(text: str) -> int:
+    """The outline level a label's first line starts with (1 "一、", 2 "（一）", 3 "1."; 0)."""
+    level = numbering(text)[0]
+    return 2 if not level and _CUT.match(text) else level
+
+
 def _numbered(text: str) -> bool:
     """Whether a label's first line: it starts with a numbering ("一、", "（一）", "1.")."""
-    return numbering(text)[0] > 0 or bool(_CUT.match(text))
+    return _level(text) > 0
 
 
 def _spread_parents(blocks: list[_Block], n_rows: int, n_labels: int) -> None:
