@@ -36,6 +36,7 @@ from app.readers.pdf_lines import PAGE_NUMBER, chars_text
 from app.readers.text_reader import chapter_of
 
 _GAP = 0.6  # of the text's height: a wider gap within a line parts two cells
+_DIGIT_GAP = 0.15  # the same between two digits
 _JOIN = 0.65  # of the height: lines of one column this close are one label
 _UP = 2.5  # heights: column titles above a table's first row of figures are this close
 _DOWN = 1.0  # heights: so are the wrapped ends of its last labels below its last row
@@ -159,7 +160,13 @@ def _segments(line: list[Char], k: int) -> list[_Seg]:
     for char in line:
         if not char.text.strip():
             continue  # a typed space: the gap tells
-        if run and char.x0 - run[-1].x1 > _GAP * max(char.height, run[-1].height, 1.0):
+        gap = char.x0 - run[-1].x1 if run else 0.0
+        size = max(char.height, run[-1].height, 1.0) if run else 1.0
+        # A figure's digits stand side by side: a gap between two of them parts two figures
+        # (set flush left in narrow columns, "55623" and "0" stand 5 points apart).
+        if run and (
+            gap > _GAP * size or (gap > _DIGIT_GAP * size and _digit(run[-1]) and _digit(char))
+        ):
             out.append(_Seg(run, k))
             run = []
         run.append(char)
@@ -168,6 +175,10 @@ def _segments(line: list[Char], k: int) -> list[_Seg]:
     for seg in out if len(out) >= 2 else ():
         seg.figure = looks_like_value(seg.text)
     return out
+
+
+def _digit(char: Char) -> bool:
+    return char.text.isascii() and (char.text.isdigit() or char.text in ".,")
 
 
 def _breaks(line: list[_Seg], page_width: float) -> bool:
@@ -354,28 +365,32 @@ def _grid(
 ) -> tuple[Grid | None, list[str], list[Extent]]:
     placed = [s for k in lines for s in segs[k]]
     for seg in placed:
-        if seg.figure and columns.at((seg.x0 + seg.x1) / 2) < columns.labels:
-            seg.figure = False  # a figure among the labels is a label's text ("2021年")
         columns.place(seg)
-    data = [k for k in lines if any(s.figure for s in segs[k])]
-    if not data:
+        # A figure among the labels is a label's text ("2021年"); a figure alone on its line
+        # in a figure column is one (the end of a figure wrapped in a narrow column).
+        seg.figure = seg.col0 >= columns.labels and looks_like_value(seg.text)
+    figures = _unwrapped([s for s in placed if s.figure], columns)
+    placed = [s for s in placed if not s.figure or s in figures]
+    if not figures:
         return None, [], []
-    blocks = _blocks([s for s in placed if not s.figure], set(data), columns.labels)
-    middles = [statistics.median((s.top + s.bottom) / 2 for s in segs[k] if s.figure) for k in data]
-    first_top = min(s.top for s in segs[data[0]] if s.figure)
+    clusters = _figure_rows(figures)
+    data = {s.line for s in figures}
+    middles = [statistics.median((s.top + s.bottom) / 2 for s in row) for row in clusters]
+    blocks = _blocks([s for s in placed if not s.figure], data, columns.labels, middles)
+    first_top = min(s.top for s in clusters[0])
     for block in blocks:
         block.rows = [r for r, y in enumerate(middles) if block.top - 1 <= y <= block.bottom + 1]
         if not block.rows and block.numbered and middles[0] <= block.bottom <= middles[-1]:
             # A label set in the middle of its rows, between two rows' figures.
             centre = (block.top + block.bottom) / 2
             block.rows = [min(range(len(middles)), key=lambda r: abs(middles[r] - centre))]
-    _spread_parents([b for b in blocks if b.rows], len(data), columns.labels)
+    _spread_parents([b for b in blocks if b.rows], len(clusters), columns.labels)
     # The rows: each row of figures, and rows of the other texts (titles), by their tops.
-    rows: list[tuple[float, int]] = [(min(s.top for s in segs[k]), r) for r, k in enumerate(data)]
+    rows: list[tuple[float, int]] = [(min(s.top for s in row), r) for r, row in enumerate(clusters)]
     others = [b for b in blocks if not b.rows]
     loose = _rows_of(others, first_top)
     for n, group in enumerate(loose):
-        rows.append((min(b.top for b in group), len(data) + n))
+        rows.append((min(b.top for b in group), len(clusters) + n))
     rows.sort()
     grid_row = {key: r for r, (_, key) in enumerate(rows)}
     for block in blocks:
@@ -383,18 +398,17 @@ def _grid(
             block.first, block.last = grid_row[block.rows[0]], grid_row[block.rows[-1]]
     for n, group in enumerate(loose):
         for block in group:
-            block.first = block.last = grid_row[len(data) + n]
+            block.first = block.last = grid_row[len(clusters) + n]
     ys: list[float] = []
     for y, _ in rows:
         ys.append(y if not ys or y > ys[-1] else ys[-1] + 0.01)
     ys.append(max(s.bottom for s in placed) + _PAD)
-    at_row = {k: grid_row[r] for r, k in enumerate(data)}
-    figures: dict[int, dict[int, list[_Seg]]] = {}
-    for seg in placed:
-        if seg.figure:
-            figures.setdefault(at_row[seg.line], {}).setdefault(seg.col0, []).append(seg)
-    data_rows = set(at_row.values())
-    spans, titles = _figure_spans(len(rows), data_rows, others, figures, columns, inherited)
+    by_cell: dict[int, dict[int, list[_Seg]]] = {}
+    for r, row in enumerate(clusters):
+        for seg in row:
+            by_cell.setdefault(grid_row[r], {}).setdefault(seg.col0, []).append(seg)
+    data_rows = {grid_row[r] for r in range(len(clusters))}
+    spans, titles = _figure_spans(len(rows), data_rows, others, by_cell, columns, inherited)
     grid, texts = _cells(columns, ys, blocks, spans)
     return grid, texts, titles
 
@@ -452,15 +466,102 @@ def _figure_spans(
     return out, list(dict.fromkeys(over.values()))
 
 
-def _blocks(texts: list[_Seg], data: set[int], labels: int) -> list[_Block]:
+_DIGITS = re.compile(r"[\d.,]+")
+
+
+def _unwrapped(figures: list[_Seg], columns: _Columns) -> list[_Seg]:
+    """The figures with the ends of those wrapped in a narrow column joined back ("2549" over
+    "1" is 25491): a line whose every figure stands right under a figure that fills its
+    column holds such ends (the row set at the top or centred), and so do the figures right
+    under a line of nothing but such figures (set at the bottom)."""
+    by_line: dict[int, list[_Seg]] = {}
+    for seg in figures:
+        by_line.setdefault(seg.line, []).append(seg)
+    above: dict[int, _Seg] = {}  # the figure right above each figure, in its column
+    last_in: dict[int, _Seg] = {}
+    for seg in sorted(figures, key=lambda s: s.top):
+        previous = last_in.get(seg.col0)
+        if previous is not None and seg.top - previous.bottom <= _JOIN * seg.height:
+            above[id(seg)] = previous
+        last_in[seg.col0] = seg
+
+    widest: dict[int, float] = {}
+    for seg in figures:
+        widest[seg.col0] = max(widest.get(seg.col0, 0.0), seg.x1 - seg.x0)
+
+    def full(seg: _Seg) -> bool:
+        """As wide as the column's widest figure, and one more digit would near its lines."""
+        width = seg.x1 - seg.x0
+        digit = width / max(len(seg.text), 1)
+        spacing = columns.xs[seg.col0 + 1] - columns.xs[seg.col0]
+        return width >= 0.9 * widest[seg.col0] and width + digit > 0.7 * spacing
+
+    def wraps(seg: _Seg, end: _Seg | None) -> bool:
+        return (
+            end is not None
+            and full(end)
+            and bool(_DIGITS.fullmatch(end.text))
+            and bool(_DIGITS.fullmatch(seg.text))
+        )
+
+    below = {id(a): b for b in figures if (a := above.get(id(b))) is not None}
+    joined: set[int] = set()
+    for line in sorted(by_line.values(), key=lambda line: line[0].top):
+        pairs = [(seg, above.get(id(seg))) for seg in line]
+        # Set at the top or centred, the ends stand alone on their line; set at the bottom,
+        # the figures' first parts stand alone on theirs.
+        if not all(wraps(seg, end) for seg, end in pairs):
+            pairs = [
+                (seg, end)
+                for seg, end in pairs
+                if end is not None
+                and all(
+                    wraps(below.get(id(a)) or a, a) and id(a) in below for a in by_line[end.line]
+                )
+            ]
+            pairs = [(seg, end) for seg, end in pairs if wraps(seg, end)]
+        for seg, end in pairs:
+            assert end is not None
+            end.text += seg.text
+            end.chars = end.chars + seg.chars
+            end.bottom = max(end.bottom, seg.bottom)
+            joined.add(id(seg))
+    return [s for s in figures if id(s) not in joined]
+
+
+def _figure_rows(figures: list[_Seg]) -> list[list[_Seg]]:
+    """The figures as rows, top to bottom: those standing over one another's height are one
+    row (a row set centred has its one-line figures beside the middle of its wrapped ones)."""
+    rows: list[list[_Seg]] = []
+    bottom = -1e9
+    for seg in sorted(figures, key=lambda s: s.top):
+        if rows and seg.top < bottom - 0.25 * seg.height:
+            rows[-1].append(seg)
+            bottom = max(bottom, seg.bottom)
+        else:
+            rows.append([seg])
+            bottom = seg.bottom
+    return rows
+
+
+def _blocks(texts: list[_Seg], data: set[int], labels: int, middles: list[float]) -> list[_Block]:
     """The texts of each column as cells: lines close below one another, where a numbered
     label starts a new one, an unnumbered one (table 2's "规章") never covers two rows of
-    figures, and a line of column titles is never one with a row of figures or with plain
-    lines (table 2's "信息内容" titles between "第二十条第（五）项" and "行政许可")."""
+    figures nor takes a line nearer another row's figures (set centred, "其他对外管理服" stands
+    over its own row's figures, under "行政许可"), and a line of column titles is never one with
+    a row of figures or with plain lines (table 2's "信息内容" between "第二十条第（五）项" and
+    "行政许可")."""
     titles = {s.line for s in texts if s.line not in data and s.col0 >= labels}
 
     def kind(line: int) -> int:
         return 0 if line in data else 1 if line in titles else 2
+
+    def nearest(seg: _Seg) -> int:
+        y = (seg.top + seg.bottom) / 2
+        k = bisect.bisect_left(middles, y)
+        return min(
+            (r for r in (k - 1, k) if 0 <= r < len(middles)), key=lambda r: abs(middles[r] - y)
+        )
 
     blocks: list[_Block] = []
     open_in: dict[int, _Block] = {}
@@ -470,14 +571,18 @@ def _blocks(texts: list[_Seg], data: set[int], labels: int) -> list[_Block]:
         if block is not None:
             previous = block.segs[-1]
             close = seg.top - previous.bottom <= _JOIN * max(seg.height, previous.height)
+            anchored = [s for s in block.segs if s.line in data]
             two_rows = (
-                not block.numbered and seg.line in data and any(s.line in data for s in block.segs)
+                not block.numbered
+                and bool(anchored)
+                and (seg.line in data or nearest(seg) != nearest(anchored[0]))
             )
             kinds = {kind(seg.line), kind(previous.line)}
             if (
                 close
                 and not numbered
                 and not _ARTICLE.match(seg.text)
+                and not (_ARTICLE.match(block.segs[0].text) and block.text.endswith("项"))
                 and not two_rows
                 and seg.line != previous.line
                 and (len(kinds) == 1 or 1 not in kinds)

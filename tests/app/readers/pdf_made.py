@@ -1,6 +1,7 @@
 """PDFs made as agencies make them, for the PDF reader tests: Word files (ours, and the ways
 agencies type theirs) printed to PDF by LibreOffice, with page numbers and a running head in
-the footer and header as Word and WPS put them; reports of other agencies with other figures.
+the footer and header as Word and WPS put them; reports of other agencies with other figures;
+tables without borders, or with the rules between rows only.
 
 LibreOffice takes seconds a file (minutes on a busy machine), so the PDFs are made once and
 kept in tests/fixtures/pdf/; to make them again (after a change to the .docx writer, or to
@@ -20,7 +21,7 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
 from app.docx_writer import export_docx
@@ -149,6 +150,8 @@ def source_of(name: str) -> Report:
         return other_agency(list(SOURCES.values())[int(rest)], int(rest))
     if kind == "hybrid":
         return with_old_table3(SOURCES[HYBRID])
+    if kind == "unruled":
+        return SOURCES[rest.partition("-")[2]]
     return SOURCES[rest]
 
 
@@ -189,6 +192,33 @@ def with_table_as_picture(data: bytes, index: int = 0) -> bytes:
     return out.getvalue()
 
 
+_NO_BORDERS = "top left bottom right insideH insideV"
+# Only the rules between rows, as a web page's style sheet or a 三线表 draws them: no grid.
+_ROW_RULES = {"top": "single", "bottom": "single", "insideH": "single"}
+
+
+def without_borders(data: bytes, rules_between_rows: bool = False) -> bytes:
+    """The Word file with its tables' borders taken off (all of them, or all but the rules
+    between rows), as some agencies' tables are printed: no grid for the reader to find."""
+    document = docx.Document(io.BytesIO(data))
+    for table in document.tables:
+        properties = table._tbl.tblPr
+        for old in properties.findall(qn("w:tblStyle")) + properties.findall(qn("w:tblBorders")):
+            properties.remove(old)
+        sides = "".join(
+            f'<w:{side} w:val="{_ROW_RULES.get(side, "nil") if rules_between_rows else "nil"}"'
+            ' w:sz="6"/>'
+            for side in _NO_BORDERS.split()
+        )
+        properties.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{sides}</w:tblBorders>"))
+        for tc in table._tbl.iter(qn("w:tc")):
+            for old in tc.get_or_add_tcPr().findall(qn("w:tcBorders")):
+                tc.tcPr.remove(old)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def word_files(folder: Path) -> dict[str, bytes]:
     """The Word file of each kept PDF, by the PDF's name."""
 
@@ -216,6 +246,14 @@ def word_files(folder: Path) -> dict[str, bytes]:
     files[f"picture-{PICTURE}"] = with_table_as_picture(ours(SOURCES[PICTURE]))
     for seed in range(AGENCY_SAMPLES):
         files[f"agency-{seed}"] = ours(source_of(f"agency-{seed}"))
+    # Tables without a grid: our own file (labels and figures centred) and the agency's Word
+    # file (set flush left and at the top), one without borders, the other with rules between
+    # rows only.
+    for k, (stem, report) in enumerate(SOURCES.items()):
+        files[f"unruled-ours-{stem}"] = without_borders(ours(report), k % 2 == 1)
+        files[f"unruled-word-{stem}"] = without_borders(
+            word_report(report, WORD_STYLES[stem]), k % 2 == 0
+        )
     return files
 
 
