@@ -30,6 +30,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from app.domain.values import looks_like_value
+from app.readers.docx_tables import is_continuation_text
 from app.readers.labels import numbering
 from app.readers.pdf_geometry import Cell, Char, Grid
 from app.readers.pdf_lines import PAGE_NUMBER, chars_text
@@ -582,6 +583,8 @@ def _blocks(texts: list[_Seg], data: set[int], labels: int, middles: list[float]
                 close
                 and not numbered
                 and not _ARTICLE.match(seg.text)
+                and not is_continuation_text(seg.text)
+                and not is_continuation_text(block.text)
                 and not (_ARTICLE.match(block.segs[0].text) and block.text.endswith("项"))
                 and not two_rows
                 and seg.line != previous.line

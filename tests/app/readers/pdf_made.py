@@ -250,10 +250,10 @@ def word_files(folder: Path) -> dict[str, bytes]:
     # file (set flush left and at the top), one without borders, the other with rules between
     # rows only.
     for k, (stem, report) in enumerate(SOURCES.items()):
-        files[f"unruled-ours-{stem}"] = without_borders(ours(report), k % 2 == 1)
-        files[f"unruled-word-{stem}"] = without_borders(
-            word_report(report, WORD_STYLES[stem]), k % 2 == 0
-        )
+        mine = with_furniture(ours(report), PAGE_NUMBERS[k % 2], RUNNING_HEAD if k % 2 else None)
+        files[f"unruled-ours-{stem}"] = without_borders(mine, k % 2 == 1)
+        theirs = with_furniture(word_report(report, WORD_STYLES[stem]), PAGE_NUMBERS[(k + 1) % 2])
+        files[f"unruled-word-{stem}"] = without_borders(theirs, k % 2 == 0)
     return files
 
 

@@ -81,7 +81,8 @@ needs_walk = pytest.mark.skipif(not pdf_native.loaded(), reason="the compiled wa
 def test_published_pdfs_give_the_same_pages(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = path.read_bytes()
     native = read_pages(data)
-    assert sum(len(p.edges) for p in native) > 0  # a table's lines were found at all
+    if not path.name.startswith("unruled-"):  # tables printed without borders have none
+        assert sum(len(p.edges) for p in native) > 0  # a table's lines were found at all
     assert shape(native) == shape(in_python(data, monkeypatch))
 
 

@@ -85,6 +85,27 @@ def test_the_text_is_read_without_page_furniture(stem: str) -> None:
     assert not re.search(r"[-—]\s*\d+\s*[-—]", whole)
 
 
+@pytest.mark.parametrize("kind", ["ours", "word"])
+@pytest.mark.parametrize("stem", sorted(SOURCES))
+def test_every_figure_of_a_table_printed_without_lines_is_read(stem: str, kind: str) -> None:
+    """Tables without borders, or with only the rules between rows (no grid to find): the
+    cells are rebuilt from where the figures and labels stand, labels set centred (ours) or
+    at the top and wrapped (the agency's Word file), merged, repeated or written once, over
+    page breaks; the chapters around them are read as they are."""
+    expected = EXPECTED[f"{stem}.txt"]
+    report = _read(f"unruled-{kind}-{stem}")
+    assert report.layout_id == expected["layout"]
+    for table in ("table2", "table3", "table4"):
+        assert report.table_cells(table) == expected[table], table
+    assert report.headings_found == ["1", "2", "3", "4", "5", "6"]
+    subtotal = kind == "word" and WORD_STYLES[stem].subtotal
+    assert report.reader_notes == ([SUBTOTAL_NOTE] if subtotal else [])
+    source = SOURCES[stem]
+    for number in ("1", "5", "6"):
+        assert _letters(report.chapter(number)) == _letters(source.chapter(number)), number
+    assert _errors(report) == _errors(source)
+
+
 def _errors(report: Report) -> set[tuple[str, str]]:
     return {(f.rule, f.cells[0]) for f in check(report) if f.severity is Severity.ERROR}
 
