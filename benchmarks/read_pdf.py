@@ -11,7 +11,9 @@ label reading that Word files go through as well. The same for a saved web page
 of each report against lxml.html parsing it alone (held to the 0.2 s only), and of each
 report as a scan run through text recognition (tests.app.readers.published.ocr_scan: a picture
 of each page, 0.5° askew, the text over it), whose tables are read from the picture's lines
-(shown, not held to a target: the issue sets none for scans). Where the PDF
+(shown, not held to a target: the issue sets none for scans). The kept PDFs whose tables
+were printed without lines (tests/fixtures/pdf/unruled-*.pdf, cells rebuilt from where the
+texts stand) are held to the PDF targets. Where the PDF
 reader's C walk is built (build/native.py) it is used; NIANBAO_PDF_NATIVE=0 measures the
 reader without it.
 
@@ -126,7 +128,9 @@ def main() -> None:
         f"≤ {SECONDS_TARGET} s a report; the C walk "
         + ("in use" if pdf_native.loaded() else "not in use (build/native.py)")
     )
-    for pdf in make_pdfs(folder, args.libreoffice):
+    # Then the kept PDFs whose tables were printed without lines (pdf_ruleless).
+    unruled = sorted((FIXTURES / "pdf").glob("unruled-*.pdf"))
+    for pdf in make_pdfs(folder, args.libreoffice) + unruled:
         read_report_file(pdf)  # the first read imports the readers
         read, alone = timing.interleaved_medians(
             [partial(read_report_file, pdf), partial(pdfium_alone, pdf)], args.repeat

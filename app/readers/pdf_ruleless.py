@@ -50,7 +50,7 @@ _MIN_FIGURES = 3  # a table has at least this many figures (table 4: one row of 
 _ENDS = ("。", "；", "！", "？", "：", ":")
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two texts may read and stand alike
 class _Seg:
     """Text set apart on a line: one cell's line."""
 
@@ -60,23 +60,39 @@ class _Seg:
     x1: float = 0.0
     top: float = 0.0
     bottom: float = 0.0
-    text: str = ""
     figure: bool = False
     col0: int = 0
     col1: int = 0
+    _text: str | None = None
 
     def __post_init__(self) -> None:
-        self.x0, self.x1 = self.chars[0].x0, self.chars[-1].x1
-        self.top = min(c.y0 for c in self.chars)
-        self.bottom = max(c.y1 for c in self.chars)
-        self.text = chars_text(self.chars)
+        chars = self.chars
+        self.x0, self.x1 = chars[0].x0, chars[-1].x1
+        top, bottom = chars[0].y0, chars[0].y1
+        for c in chars:  # a loop: a page has thousands of texts, most of a few characters
+            if c.y0 < top:
+                top = c.y0
+            if c.y1 > bottom:
+                bottom = c.y1
+        self.top, self.bottom = top, bottom
+
+    @property
+    def text(self) -> str:
+        """Made when asked: a paragraph's lines are asked only whether they end a table."""
+        if self._text is None:
+            self._text = chars_text(self.chars)
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
 
     @property
     def height(self) -> float:
         return self.bottom - self.top
 
 
-@dataclass
+@dataclass(eq=False)
 class _Block:
     """A cell's text: segments of one column, top to bottom."""
 
@@ -127,10 +143,15 @@ def ruleless_tables(
     characters outside drawn tables), top to bottom. `titles_above`: the column titles over
     the last rows of a table at the foot of the page before, which the rows of the first
     table here go on under until titles of their own."""
-    segs = [_segments(line, k) for k, line in enumerate(lines)]
-    figure_line = [len(s) >= 2 and any(x.figure for x in s) for s in segs]
-    if sum(figure_line) == 0:
+    runs = [_runs(line) for line in lines]
+    # Most pages have no table without lines: told before any text is made of the runs.
+    if not any(len(r) >= 2 and any(_looks_like_figure(run) for run in r) for r in runs):
         return []
+    segs = [[_Seg(run, k) for run in line_runs] for k, line_runs in enumerate(runs)]
+    for line in segs:
+        for seg in line if len(line) >= 2 else ():
+            seg.figure = looks_like_value(seg.text)
+    figure_line = [len(s) >= 2 and any(x.figure for x in s) for s in segs]
     heights = [statistics.median([s.height for s in line]) if line else 10.0 for line in segs]
     breaker = [_breaks(line, page_width) for line in segs]
     tables: list[RulelessTable] = []
@@ -155,27 +176,29 @@ def ruleless_tables(
     return tables
 
 
-def _segments(line: list[Char], k: int) -> list[_Seg]:
-    out: list[_Seg] = []
+def _runs(line: list[Char]) -> list[list[Char]]:
+    """A line's characters parted where a gap parts two cells."""
+    out: list[list[Char]] = []
     run: list[Char] = []
     for char in line:
         if not char.text.strip():
             continue  # a typed space: the gap tells
-        gap = char.x0 - run[-1].x1 if run else 0.0
-        size = max(char.height, run[-1].height, 1.0) if run else 1.0
-        # A figure's digits stand side by side: a gap between two of them parts two figures
-        # (set flush left in narrow columns, "55623" and "0" stand 5 points apart).
-        if run and (
-            gap > _GAP * size or (gap > _DIGIT_GAP * size and _digit(run[-1]) and _digit(char))
-        ):
-            out.append(_Seg(run, k))
-            run = []
+        if run:
+            gap = char.x0 - run[-1].x1
+            size = max(char.height, run[-1].height, 1.0)
+            # A figure's digits stand side by side: a gap between two of them parts two
+            # figures (set flush left in narrow columns, "55623" and "0" stand 5 points apart).
+            if gap > _GAP * size or (gap > _DIGIT_GAP * size and _digit(run[-1]) and _digit(char)):
+                out.append(run)
+                run = []
         run.append(char)
     if run:
-        out.append(_Seg(run, k))
-    for seg in out if len(out) >= 2 else ():
-        seg.figure = looks_like_value(seg.text)
+        out.append(run)
     return out
+
+
+def _looks_like_figure(run: list[Char]) -> bool:
+    return looks_like_value("".join(c.text for c in run))
 
 
 def _digit(char: Char) -> bool:
@@ -188,7 +211,7 @@ def _breaks(line: list[_Seg], page_width: float) -> bool:
         return False
     if len(line) == 1 and line[0].x1 - line[0].x0 > _PROSE * page_width:
         return True
-    text = "".join(s.text for s in line)
+    text = "".join(c.text for s in line for c in s.chars)
     if PAGE_NUMBER.match(text) and not text.isdigit():  # "— 4 —"; a lone figure may be a cell
         return True
     return chapter_of(text) is not None
@@ -371,7 +394,8 @@ def _grid(
         # in a figure column is one (the end of a figure wrapped in a narrow column).
         seg.figure = seg.col0 >= columns.labels and looks_like_value(seg.text)
     figures = _unwrapped([s for s in placed if s.figure], columns)
-    placed = [s for s in placed if not s.figure or s in figures]
+    kept = set(map(id, figures))
+    placed = [s for s in placed if not s.figure or id(s) in kept]
     if not figures:
         return None, [], []
     clusters = _figure_rows(figures)
