@@ -33,7 +33,7 @@ from app.domain.values import looks_like_value
 from app.readers.docx_tables import is_continuation_text
 from app.readers.labels import numbering
 from app.readers.pdf_geometry import Cell, Char, Grid
-from app.readers.pdf_lines import PAGE_NUMBER, chars_text
+from app.readers.pdf_lines import CJK_FROM, PAGE_NUMBER, chars_text
 from app.readers.text_reader import chapter_of
 
 _GAP = 0.6  # of the text's height: a wider gap within a line parts two cells
@@ -43,6 +43,7 @@ _UP = 2.5  # heights: column titles above a table's first row of figures are thi
 _DOWN = 1.0  # heights: so are the wrapped ends of its last labels below its last row
 _APART = 3.0  # heights: a wider gap between two lines ends a table
 _PROSE = 0.5  # of the page's width: a line this wide is a paragraph, no table's
+_FILLED = 0.9  # of its width: how much of a paragraph's line its texts cover
 _TITLE_LINES = 15  # lines of column titles at most
 _PAD = 2.0  # points between a column's line and its text
 _SAME_START = 4.0  # points: labels starting this close start in one column
@@ -101,14 +102,17 @@ class _Block:
     rows: list[int] = field(default_factory=list)  # the rows of figures it covers (data rows)
     first: int = 0  # grid rows it covers
     last: int = 0
+    # One column's part of a title run together with others (_apart): its column and text.
+    column: int | None = None
+    piece: str = ""
 
     @property
     def col0(self) -> int:
-        return self.segs[0].col0
+        return self.segs[0].col0 if self.column is None else self.column
 
     @property
     def col1(self) -> int:
-        return max(s.col1 for s in self.segs)
+        return max(s.col1 for s in self.segs) if self.column is None else self.column
 
     @property
     def top(self) -> float:
@@ -120,7 +124,7 @@ class _Block:
 
     @property
     def text(self) -> str:
-        return "".join(s.text for s in self.segs)
+        return "".join(s.text for s in self.segs) if self.column is None else self.piece
 
 
 Extent = tuple[float, float]  # a column title's left and right ends
@@ -180,15 +184,27 @@ def _runs(line: list[Char]) -> list[list[Char]]:
     """A line's characters parted where a gap parts two cells."""
     out: list[list[Char]] = []
     run: list[Char] = []
-    for char in line:
+    for n, char in enumerate(line):
         if not char.text.strip():
             continue  # a typed space: the gap tells
         if run:
             gap = char.x0 - run[-1].x1
             size = max(char.height, run[-1].height, 1.0)
-            # A figure's digits stand side by side: a gap between two of them parts two
-            # figures (set flush left in narrow columns, "55623" and "0" stand 5 points apart).
-            if gap > _GAP * size or (gap > _DIGIT_GAP * size and _digit(run[-1]) and _digit(char)):
+            # A figure's digits stand side by side, and a label's characters: a gap between
+            # two digits parts two figures (set flush left in narrow columns, "55623" and "0"
+            # stand 5 points apart), and one before a numbering starts another label (a web
+            # page's cells without padding: "（三）不予公" and "1.属于……").
+            if gap > _GAP * size or (
+                gap > _DIGIT_GAP * size
+                and (
+                    (_digit(run[-1]) and _digit(char))
+                    or (
+                        run[-1].text >= CJK_FROM
+                        and char.text[:1] in _NUMBERING_STARTS
+                        and _numbered("".join(c.text for c in line[n : n + 4]))
+                    )
+                )
+            ):
                 out.append(run)
                 run = []
         run.append(char)
@@ -202,14 +218,23 @@ def _looks_like_figure(run: list[Char]) -> bool:
 
 
 def _digit(char: Char) -> bool:
-    return char.text.isascii() and (char.text.isdigit() or char.text in ".,")
+    return char.text.isascii() and (char.text.isdigit() or char.text in ".,-+%")
+
+
+_NUMBERING_STARTS = frozenset("0123456789（(一二三四五六七八九十")
 
 
 def _breaks(line: list[_Seg], page_width: float) -> bool:
     """A paragraph's line, a chapter's heading or a page number: no table goes on over it."""
     if not line:
         return False
-    if len(line) == 1 and line[0].x1 - line[0].x0 > _PROSE * page_width:
+    extent = line[-1].x1 - line[0].x0
+    # A paragraph's line, even where a small gap parted it: its texts fill it.
+    if (
+        extent > _PROSE * page_width
+        and not any(s.figure for s in line)
+        and sum(s.x1 - s.x0 for s in line) > _FILLED * extent
+    ):
         return True
     text = "".join(c.text for s in line for c in s.chars)
     if PAGE_NUMBER.match(text) and not text.isdigit():  # "— 4 —"; a lone figure may be a cell
@@ -387,7 +412,7 @@ def _label_starts(texts: list[_Seg], limit: float) -> list[float]:
 def _grid(
     segs: list[list[_Seg]], lines: range, columns: _Columns, inherited: list[Extent]
 ) -> tuple[Grid | None, list[str], list[Extent]]:
-    placed = [s for k in lines for s in segs[k]]
+    placed = [part for k in lines for s in segs[k] for part in _label_and_figure(s, columns)]
     for seg in placed:
         columns.place(seg)
         # A figure among the labels is a label's text ("2021年"); a figure alone on its line
@@ -433,7 +458,10 @@ def _grid(
         for seg in row:
             by_cell.setdefault(grid_row[r], {}).setdefault(seg.col0, []).append(seg)
     data_rows = {grid_row[r] for r in range(len(clusters))}
-    spans, titles = _figure_spans(len(rows), data_rows, others, by_cell, columns, inherited)
+    spans, titles, joined = _figure_spans(len(rows), data_rows, others, by_cell, columns, inherited)
+    for block in joined:
+        blocks.remove(block)
+        blocks += _apart(block, columns)
     grid, texts = _cells(columns, ys, blocks, spans)
     return grid, texts, titles
 
@@ -445,19 +473,22 @@ def _figure_spans(
     figures: dict[int, dict[int, list[_Seg]]],
     columns: _Columns,
     inherited: list[Extent],
-) -> tuple[list[tuple[int, int, int, str]], list[Extent]]:
+) -> tuple[list[tuple[int, int, int, str]], list[Extent], list[_Block]]:
     """Each row of figures' cells (row, first column, last column, text), under the column
     titles above it: a figure takes the columns its title covers, a title with no figure
     below it is a blank cell, and a column no title covers is no cell (table 2's parts have
     columns of their own: "本年增/减" stands where no figure of the part above did). Also the
-    titles over the last rows, for the table's part on the next page."""
+    titles over the last rows, for the table's part on the next page; and the titles that
+    ran together over figures of their own."""
     n_cols = len(columns.xs) - 1
     first = columns.labels
     by_row: dict[int, list[_Block]] = {}
     for block in titles:
         by_row.setdefault(block.first, []).append(block)
+    joined: list[_Block] = []
     out: list[tuple[int, int, int, str]] = []
     over: dict[int, Extent] = {}  # column -> the lowest title over it
+    block_of: dict[int, _Block] = {}  # id(extent) -> its title
     for extent in inherited:
         for c in columns.under(extent, first):
             over[c] = extent
@@ -468,6 +499,7 @@ def _figure_spans(
                 over, after_data = {}, False
             for block in by_row.get(r, ()):
                 extent = (min(s.x0 for s in block.segs), max(s.x1 for s in block.segs))
+                block_of[id(extent)] = block
                 for c in range(max(block.col0, first), block.col1 + 1):
                     over[c] = extent
             continue
@@ -481,6 +513,16 @@ def _figure_spans(
             if title is not None:
                 while end + 1 < n_cols and over.get(end + 1) is title:
                     end += 1
+            if title is not None and sum(1 for x in range(c, end + 1) if x in row) > 1:
+                # Figures in more than one of its columns: titles run together (a web page's
+                # cells without padding), each column its own cell and its own title.
+                if id(title) in block_of:
+                    joined.append(block_of[id(title)])
+                cells += [
+                    [x, x, " ".join(seg.text for seg in row.get(x, ()))] for x in range(c, end + 1)
+                ]
+                c = end + 1
+                continue
             text = " ".join(seg.text for x in range(c, end + 1) for seg in row.get(x, ()))
             if over and title is None and not text and cells:
                 cells[-1][1] = end  # under no title: the cell before reaches over it
@@ -488,7 +530,7 @@ def _figure_spans(
                 cells.append([c, end, text])
             c = end + 1
         out += [(r, int(c0), int(c1), str(text)) for c0, c1, text in cells]
-    return out, list(dict.fromkeys(over.values()))
+    return out, list(dict.fromkeys(over.values())), list(dict.fromkeys(joined))
 
 
 _DIGITS = re.compile(r"[\d.,]+")
@@ -709,6 +751,44 @@ def _rows_of(blocks: list[_Block], first_top: float) -> list[list[_Block]]:
         else:
             rows.append([block])
     return rows
+
+
+def _label_and_figure(seg: _Seg, columns: _Columns) -> list[_Seg]:
+    """A label and the figure after it, run together where the label fills its column (a web
+    page's cells without padding: "其他对外管理服务事项10"), parted at the figures' first line."""
+    edge = columns.xs[columns.labels]
+    if seg.x0 >= edge or seg.x1 <= edge or not _digit(seg.chars[-1]):
+        return [seg]
+    k = len(seg.chars)
+    while k > 0 and _digit(seg.chars[k - 1]) and seg.chars[k - 1].cx >= edge:
+        k -= 1
+    if (
+        k == 0
+        or k == len(seg.chars)
+        or seg.chars[k - 1].text[-1:] < CJK_FROM  # a figure set wide, not a label before one
+        or not looks_like_value(chars_text(seg.chars[k:]))
+    ):
+        return [seg]
+    return [_Seg(seg.chars[:k], seg.line), _Seg(seg.chars[k:], seg.line)]
+
+
+def _apart(block: _Block, columns: _Columns) -> list[_Block]:
+    """A title run together with its neighbours' (no gap between the cells) parted by the
+    columns its characters stand over; a run of Chinese characters has one box, and each of
+    them is taken as wide as the others (they are full-width)."""
+    pieces: dict[int, list[str]] = {}
+    for seg in block.segs:
+        for char in seg.chars:
+            width = (char.x1 - char.x0) / max(len(char.text), 1)
+            for k, letter in enumerate(char.text):
+                c = min(max(columns.at(char.x0 + (k + 0.5) * width), block.col0), block.col1)
+                pieces.setdefault(c, []).append(letter)
+    out = []
+    for c, letters in sorted(pieces.items()):
+        part = _Block(block.segs, block.numbered, first=block.first, last=block.last)
+        part.column, part.piece = c, "".join(letters)
+        out.append(part)
+    return out
 
 
 def _cells(
