@@ -47,6 +47,7 @@ _FILLED = 0.9  # of its width: how much of a paragraph's line its texts cover
 _TITLE_LINES = 15  # lines of column titles at most
 _PAD = 2.0  # points between a column's line and its text
 _SAME_START = 4.0  # points: labels starting this close start in one column
+_AFTER_FIGURE = 6  # characters: text after a figure in a row of a table ("见附件", "万元")
 _MIN_FIGURES = 3  # a table has at least this many figures (table 4: one row of 15)
 _ENDS = ("。", "；", "！", "？", "：", ":")
 
@@ -155,7 +156,7 @@ def ruleless_tables(
     for line in segs:
         for seg in line if len(line) >= 2 else ():
             seg.figure = looks_like_value(seg.text)
-    figure_line = [len(s) >= 2 and any(x.figure for x in s) for s in segs]
+    figure_line = [_row_of_figures(line) for line in segs]
     heights = [statistics.median([s.height for s in line]) if line else 10.0 for line in segs]
     breaker = [_breaks(line, page_width) for line in segs]
     tables: list[RulelessTable] = []
@@ -215,6 +216,17 @@ def _runs(line: list[Char]) -> list[list[Char]]:
 
 def _looks_like_figure(run: list[Char]) -> bool:
     return looks_like_value("".join(c.text for c in run))
+
+
+def _row_of_figures(line: list[_Seg]) -> bool:
+    """Labels, then figures set apart from them: no sentence goes on after a figure (in a
+    paragraph whose justified spaces set "70" apart, "件，办结……" follows it)."""
+    if len(line) < 2:
+        return False
+    first = next((k for k, seg in enumerate(line) if seg.figure), None)
+    return first is not None and all(
+        seg.figure or len(seg.text) <= _AFTER_FIGURE for seg in line[first + 1 :]
+    )
 
 
 def _digit(char: Char) -> bool:

@@ -377,3 +377,57 @@ def test_figures_one_above_the_other_in_a_cell_over_rows_are_each_rows() -> None
         Char("5", 160, 44, 166, 44 + EM),
     ]
     assert lines(page)[1:] == [["甲", "0", "4"], ["乙", "1", "5"]]
+
+
+# ---- tables without lines (pdf_ruleless) -------------------------------------------------
+
+
+def figure(s: str, x: float, y: float, digit: float = 6.0) -> list[Char]:
+    """A figure's digits side by side from (x, y), each `digit` points wide, one em high."""
+    return [Char(ch, x + k * digit, y, x + (k + 1) * digit, y + EM) for k, ch in enumerate(s)]
+
+
+def table_rows(page: Page) -> list[list[str]]:
+    [table] = [b for b in page_blocks([page]) if isinstance(b, Table)]
+    return [[c.text for c in row if c.text] for part in table.parts for row in part]
+
+
+def test_a_table_without_lines_is_read_by_where_its_figures_and_labels_stand() -> None:
+    """Labels wrapped at the top of their cells, a merged label written once, figures in
+    columns: each row's label is whole and its figures are its own."""
+    page = Page(595, 842)
+    page.chars = text("信息内容", 72, 100) + text("甲", 200, 100) + text("乙", 260, 100)
+    page.chars += text("（一）予以公", 72, 120) + figure("5", 200, 120) + figure("12", 260, 120)
+    page.chars += text("开", 72, 134)
+    page.chars += text("（二）部分公", 72, 160) + figure("0", 200, 160) + figure("3", 260, 160)
+    page.chars += text("开", 72, 174)
+    assert table_rows(page) == [
+        ["信息内容", "甲", "乙"],
+        ["（一）予以公开", "5", "12"],
+        ["（二）部分公开", "0", "3"],
+    ]
+
+
+def test_two_figures_a_gap_apart_are_never_one_and_a_wrapped_figure_is_joined() -> None:
+    """Set flush left in narrow columns, "5562" and "0" stand a few points apart: two
+    figures. A figure too wide for its column goes on under it ("2549" over "1"): one."""
+    page = Page(595, 842)
+    page.chars = text("一、甲", 72, 100) + figure("5562", 200, 100) + figure("0", 228, 100)
+    page.chars += figure("7", 262, 100)
+    page.chars += text("二、乙", 72, 130) + figure("2549", 200, 130) + figure("1", 228, 130)
+    page.chars += figure("8", 262, 130) + figure("1", 200, 144)
+    assert table_rows(page) == [["一、甲", "5562", "0", "7"], ["二、乙", "25491", "1", "8"]]
+
+
+def test_a_paragraph_with_figures_is_no_table() -> None:
+    """Figures in running text make no table of the paragraph, even where justifying the
+    lines widened the spaces around them to more than half a character."""
+    page = Page(595, 842)
+    page.chars = text("一、总体情况", 72, 100)
+    for y, count in ((130, "70"), (150, "69")):
+        page.chars += text("本年度共收到申请", 72, y) + [Char(" ", 168, y, 178, y + EM)]
+        page.chars += figure(count, 178, y) + [Char(" ", 190, y, 200, y + EM)]
+        page.chars += text("件，办结" + "理" * 20, 200, y)
+    page.chars += text("其中" + "办" * 24 + "。", 72, 170)
+    assert not any(isinstance(b, Table) for b in page_blocks([page]))
+    assert lines(page)[1].startswith("本年度共收到申请 70 件")
