@@ -425,8 +425,8 @@ def test_a_paragraph_with_figures_is_no_table() -> None:
     page = Page(595, 842)
     page.chars = text("一、总体情况", 72, 100)
     for y, count in ((130, "70"), (150, "69")):
-        page.chars += text("本年度共收到申请", 72, y) + [Char(" ", 168, y, 178, y + EM)]
-        page.chars += figure(count, 178, y) + [Char(" ", 190, y, 200, y + EM)]
+        page.chars += [*text("本年度共收到申请", 72, y), Char(" ", 168, y, 178, y + EM)]
+        page.chars += [*figure(count, 178, y), Char(" ", 190, y, 200, y + EM)]
         page.chars += text("件，办结" + "理" * 20, 200, y)
     page.chars += text("其中" + "办" * 24 + "。", 72, 170)
     assert not any(isinstance(b, Table) for b in page_blocks([page]))
