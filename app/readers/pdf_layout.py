@@ -1,7 +1,7 @@
 """The pages of a PDF as paragraphs and tables, for the reader that takes Word's.
 
-Each page's ruled tables come from pdf_geometry; the characters outside them make lines of
-text. Page numbers ("- 4 -", "— 4 —", "第4页 共7页") and running heads are left out. Lines are
+Each page's ruled tables come from pdf_geometry, its tables set without lines from
+pdf_ruleless; the characters outside them make lines of text. Page numbers ("- 4 -", "— 4 —", "第4页 共7页") and running heads are left out. Lines are
 joined back into the paragraphs they were wrapped from (a line that reaches the right margin
 goes on in the next one, unless that one is indented), also across a page break. A table that
 goes on over the next page (the same left and right edges, nothing but page furniture or

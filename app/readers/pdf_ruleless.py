@@ -2,23 +2,29 @@
 
 Some tables have no borders to find: a Word table whose borders were taken off, a portal's
 table printed without its style sheet, a table with only the rules between its rows (which
-make no grid), a recognised scan whose lines are too faint. Such a table is still laid out in
-columns, and this module gives it the grid its lines would have drawn, from the characters no
-drawn table holds:
+make no grid), a recognised scan whose lines are too faint or whose pages are past those drawn.
+Such a table is still laid out in columns, and this module gives it the grid its lines would
+have drawn, from the characters no drawn table holds:
 
-- a line with figures set apart from the text before them is a row of figures;
+- a line with figures set apart from the text before them, and no sentence after them, is a
+  row of figures; figures whose heights overlap are one row (set centred, a row's one-line
+  figures stand beside the middle of its wrapped ones), and a figure wrapped in a narrow column
+  ("2549" over "1") is joined back;
 - the figures' columns are where figures stand one above the other; the labels' columns start
-  where labels start side by side on one line;
+  where labels start side by side on one line, or where another outline level starts;
 - a label is the lines of one column that follow one another closely, up to the next numbered
   label ("一、", "（一）", "1."), and it covers the rows of figures beside it; a merged label
   set in the middle of its rows (vertically centred) covers them from its first numbered
   sub-row ("1.", "（一）"), one set at the top (Word's default) down to the next;
 - the column titles above the first row of figures, and lines between rows of figures that
-  hold none (table 2's "第二十条第（五）项"), are rows of their own.
+  hold none (table 2's "第二十条第（五）项"), are rows of their own, and a figure takes the
+  columns of the title over it (also on the next page, where a part of table 2 goes on).
 
-A paragraph's line (as wide as half the page), a chapter's heading, a sentence's end or a wide
-gap ends a table. The grids are Grids with `drawn` False; pdf_layout then reads them as it reads
-ruled ones, continuations over a page break included.
+A paragraph's line (text across half the page), a chapter's heading, a sentence's end, a page
+number or a wide gap ends a table. The grids are Grids with `drawn` False; pdf_layout then
+reads them as it reads ruled ones, continuations over a page break included. Where the texts
+leave a label in doubt, the table readers name its row as unrecognised (an R13 note) rather
+than guess.
 """
 
 from __future__ import annotations
