@@ -430,4 +430,5 @@ def test_a_paragraph_with_figures_is_no_table() -> None:
         page.chars += text("件，办结" + "理" * 20, 200, y)
     page.chars += text("其中" + "办" * 24 + "。", 72, 170)
     assert not any(isinstance(b, Table) for b in page_blocks([page]))
-    assert lines(page)[1].startswith("本年度共收到申请 70 件")
+    paragraph = lines(page)[1]
+    assert isinstance(paragraph, str) and paragraph.startswith("本年度共收到申请 70 件")

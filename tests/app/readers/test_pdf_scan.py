@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,10 +60,15 @@ def test_only_so_many_scanned_pages_have_their_pictures_drawn(
     path = tmp_path / "扫描件.pdf"
     source = (PDF_FIXTURES / "word-report_2022_pingtan.pdf").read_bytes()
     path.write_bytes(ocr_scan(source, 0.8))
-    drawn: list[int] = []
+    drawn: list[object] = []
     rendered = pdf_picture.rendered
+
+    def counted(*args: Any) -> Any:
+        drawn.append(args)
+        return rendered(*args)
+
     monkeypatch.setattr(pdf_paths, "MAX_SCANNED_PAGES", 1)
-    monkeypatch.setattr(pdf_picture, "rendered", lambda *args: drawn.append(1) or rendered(*args))
+    monkeypatch.setattr(pdf_picture, "rendered", counted)
     report = read_report_file(path)
     assert len(drawn) == 1
     expected = EXPECTED["report_2022_pingtan.txt"]
