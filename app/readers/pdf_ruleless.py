@@ -476,6 +476,7 @@ def _grid(
         for seg in row:
             by_cell.setdefault(grid_row[r], {}).setdefault(seg.col0, []).append(seg)
     data_rows = {grid_row[r] for r in range(len(clusters))}
+    _titles_in_order(others, data_rows, by_cell, len(rows), columns.labels)
     spans, titles, joined = _figure_spans(len(rows), data_rows, others, by_cell, columns, inherited)
     for block in joined:
         blocks.remove(block)
@@ -788,6 +789,36 @@ def _label_and_figure(seg: _Seg, columns: _Columns) -> list[_Seg]:
     ):
         return [seg]
     return [_Seg(seg.chars[:k], seg.line), _Seg(seg.chars[k:], seg.line)]
+
+
+def _titles_in_order(
+    titles: list[_Block],
+    data_rows: set[int],
+    figures: dict[int, dict[int, list[_Seg]]],
+    n_rows: int,
+    first: int,
+) -> None:
+    """Column titles that fell into one column (set flush left over figures set flush right,
+    "采购项目数量" and "采购总金额" both left of the first figure's middle line) go over the
+    figure columns of the rows under them in their order, when they are as many."""
+    by_row: dict[int, list[_Block]] = {}
+    for block in titles:
+        if block.col0 >= first and block.first == block.last:
+            by_row.setdefault(block.first, []).append(block)
+    for r, row in by_row.items():
+        row.sort(key=lambda b: b.segs[0].x0)
+        if len({b.col0 for b in row}) == len(row):
+            continue  # each its own column already
+        used: set[int] = set()
+        below = r + 1
+        while below < n_rows and below not in by_row:
+            if below in data_rows:
+                used.update(figures.get(below, {}))
+            below += 1
+        if len(used) != len(row):
+            continue
+        for block, c in zip(row, sorted(used), strict=True):
+            block.piece, block.column = block.text, c
 
 
 def _apart(block: _Block, columns: _Columns) -> list[_Block]:
