@@ -432,3 +432,17 @@ def test_a_paragraph_with_figures_is_no_table() -> None:
     assert not any(isinstance(b, Table) for b in page_blocks([page]))
     paragraph = lines(page)[1]
     assert isinstance(paragraph, str) and paragraph.startswith("本年度共收到申请 70 件")
+
+
+def test_titles_set_flush_left_go_over_figures_set_flush_right_in_their_order() -> None:
+    """Both titles stand left of the first figure's column middle; the figures under them
+    are as many: each title is its column's, so the amount is never taken for the count."""
+    page = Page(595, 842)
+    page.chars = text("信息内容", 72, 100) + text("采购项目数量", 200, 100)
+    page.chars += text("采购总金额", 300, 100)
+    page.chars += text("政府集中采购", 72, 120) + figure("3", 288, 120)
+    page.chars += figure("347.08", 474, 120)
+    assert table_rows(page) == [
+        ["信息内容", "采购项目数量", "采购总金额"],
+        ["政府集中采购", "3", "347.08"],
+    ]
