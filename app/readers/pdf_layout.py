@@ -339,9 +339,34 @@ def _parts(chain: list[_PlacedGrid]) -> list[WordRows]:
         return i
 
     parts = [_word_rows(placed, column) for placed in chain]
+    if not any(placed.grid.drawn for placed in chain):
+        _without_titles_repeated(parts)
     for n in range(1, len(parts)):
         _go_on(parts[n - 1], parts[n], parts[0], chain[n].grid.drawn)
     return parts
+
+
+def _without_titles_repeated(parts: list[WordRows]) -> None:
+    """A table without lines split by hand ("续表" and its titles again, which a page break may
+    part from the rows they head): after its first rows of figures, the rows that only repeat
+    its titles, and "续表", are left out (join_parts does so for Word's own parts)."""
+    titles = _titles_text(parts[0])
+    seen_figures = False
+    for part in parts:
+        kept: WordRows = []
+        for row in part:
+            figures = any(c.text and looks_like_value(c.text) for c in row)
+            seen_figures = seen_figures or figures
+            texts = [c.text for c in row if c.text.strip()]
+            if (
+                seen_figures
+                and not figures
+                and texts
+                and (_repeats_titles(row, titles) or all(is_continuation_text(t) for t in texts))
+            ):
+                continue
+            kept.append(row)
+        part[:] = kept
 
 
 def _word_rows(placed: _PlacedGrid, column: Callable[[float], int]) -> WordRows:

@@ -338,6 +338,7 @@ class _Columns:
     labels: int  # how many label columns come before the figures'
     # Where each column's texts stand: a label column's start, a figure column's middle.
     points: list[float]
+    starts: list[float]  # where each figure column's first figure starts, left to right
 
     def at(self, x: float) -> int:
         return min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
@@ -395,7 +396,8 @@ class _Columns:
         if any(b <= a for a, b in itertools.pairwise(xs)):
             return None
         points = [left + _PAD, *starts, *middles]
-        return _Columns(xs, len(xs) - 1 - len(groups), points)
+        firsts = [min(s.x0 for s in g) for g in groups]
+        return _Columns(xs, len(xs) - 1 - len(groups), points, firsts)
 
 
 def _label_starts(texts: list[_Seg], limit: float) -> list[float]:
@@ -822,15 +824,19 @@ def _titles_in_order(
 
 
 def _apart(block: _Block, columns: _Columns) -> list[_Block]:
-    """A title run together with its neighbours' (no gap between the cells) parted by the
-    columns its characters stand over; a run of Chinese characters has one box, and each of
-    them is taken as wide as the others (they are full-width)."""
+    """A title run together with its neighbours' (no gap between the cells: each column as
+    wide as its text) parted where the figures of each column start; a run of Chinese
+    characters has one box, and each of them is taken as wide as the others (they are
+    full-width)."""
+    first = columns.labels
     pieces: dict[int, list[str]] = {}
     for seg in block.segs:
         for char in seg.chars:
             width = (char.x1 - char.x0) / max(len(char.text), 1)
             for k, letter in enumerate(char.text):
-                c = min(max(columns.at(char.x0 + (k + 0.5) * width), block.col0), block.col1)
+                x = char.x0 + (k + 0.5) * width
+                c = first + max(bisect.bisect_right(columns.starts, x) - 1, 0)
+                c = min(max(c, block.col0), block.col1)
                 pieces.setdefault(c, []).append(letter)
     out = []
     for c, letters in sorted(pieces.items()):
