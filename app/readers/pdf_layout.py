@@ -25,7 +25,7 @@ from app.readers.docx_tables import WordCell, WordRows, is_continuation_text
 from app.readers.labels import numbering
 from app.readers.pdf_geometry import Box, Char, Grid, Page, find_grids
 from app.readers.pdf_lines import PAGE_NUMBER, chars_text, group_lines
-from app.readers.pdf_ruleless import Extent, ruleless_tables
+from app.readers.pdf_ruleless import Extent, RulelessTable, looks_like_titles, ruleless_tables
 
 _MARGIN_BAND = 0.12  # of the page's height, at the top and at the bottom: where furniture is
 _SENTENCE_ENDS = ("。", "；", "：", "！", "？", ".", ";", ":")
@@ -77,9 +77,13 @@ def page_blocks(pages: list[Page]) -> list[Block]:
     items: list[Item] = []
     per_page: list[list[Item]] = []
     titles: list[Extent] = []  # a table without lines at the foot of the page before: its titles
+    tail: list[TextLine] = []  # lines at the foot of the page before that may head a table
     for k, page in enumerate(pages):
-        page_items, titles = _page_items(page, k, titles)
+        page_items, titles, took = _page_items(page, k, titles, tail)
+        if took:  # the titles at the foot of the page before head this page's table
+            per_page[-1] = [item for item in per_page[-1] if not any(item is t for t in tail)]
         per_page.append(page_items)
+        tail = _titles_at_foot(page_items, page)
     furniture = _running_heads(per_page, pages)
     for k, page_items in enumerate(per_page):
         for item in page_items:
@@ -89,9 +93,13 @@ def page_blocks(pages: list[Page]) -> list[Block]:
     return _blocks(items, statistics.median(page.width for page in pages) if pages else 0)
 
 
-def _page_items(page: Page, k: int, titles_above: list[Extent]) -> tuple[list[Item], list[Extent]]:
-    """The page's lines, tables and pictures, top to bottom; and the column titles of a
-    table without lines that ends the page (its rows may go on on the next one)."""
+def _page_items(
+    page: Page, k: int, titles_above: list[Extent], tail: list[TextLine]
+) -> tuple[list[Item], list[Extent], bool]:
+    """The page's lines, tables and pictures, top to bottom; the column titles of a table
+    without lines that ends the page (its rows may go on on the next one); and whether the
+    `tail` of the page before (title lines a page break parted from their figures) went into
+    this page's first table."""
     grids = page.grids if page.grids is not None else find_grids(page.edges)
     in_cells: list[list[list[Char]]] = [[[] for _ in grid.cells] for grid in grids]
     free: list[Char] = []
@@ -113,9 +121,18 @@ def _page_items(page: Page, k: int, titles_above: list[Extent]) -> tuple[list[It
     ruleless = ruleless_tables(lines, page.width, titles_above) if len(lines) > 1 else []
     if ruleless and not _only_furniture(lines[: ruleless[0].lines.start], page):
         ruleless = ruleless_tables(lines, page.width)  # the first table starts no page
+    took = False
+    if ruleless and tail and ruleless[0].lines.start < len(lines):
+        # The titles the page before ended with, set right above this page's first lines.
+        first = lines[ruleless[0].lines.start]
+        above = _set_above([t.chars for t in tail], min(c.y0 for c in first))
+        headed = ruleless_tables(above + lines, page.width, titles_above)
+        if headed and headed[0].lines.start == 0:
+            ruleless = [_shifted(t, -len(above)) for t in headed]
+            took = True
     for table in ruleless:
         items.append(_PlacedGrid(table.grid, k, table.texts))
-        taken.update(table.lines)
+        taken.update(n for n in table.lines if n >= 0)
     carried = ruleless[-1].titles if ruleless else []
     if ruleless and not _only_furniture(lines[ruleless[-1].lines.stop :], page):
         carried = []
@@ -127,7 +144,41 @@ def _page_items(page: Page, k: int, titles_above: list[Extent]) -> tuple[list[It
     ]
     items += [_Picture(k, box[1]) for box in _content_pictures(page)]
     items.sort(key=lambda item: item.top)
-    return items, carried
+    return items, carried, took
+
+
+_TAIL_LINES = 4  # title lines at the foot of a page, at most, that may head the next one's table
+
+
+def _titles_at_foot(items: list[Item], page: Page) -> list[TextLine]:
+    """The lines the page ends with (its page number aside) that read as a table's titles:
+    table 2's "第二十条第（一）项", or titles set apart in columns ("信息内容 本年制发件数…")."""
+    tail: list[TextLine] = []
+    for item in reversed(items):
+        if isinstance(item, TextLine) and _in_margin(item, page) and PAGE_NUMBER.match(item.text):
+            continue
+        if (
+            not isinstance(item, TextLine)
+            or len(tail) == _TAIL_LINES
+            or not looks_like_titles(item.chars)
+        ):
+            break
+        tail.insert(0, item)
+    return tail
+
+
+def _set_above(lines: list[list[Char]], top: float) -> list[list[Char]]:
+    """Lines moved up or down as one, to end a line's spacing above `top`."""
+    bottom = max(c.y1 for line in lines for c in line)
+    height = statistics.median(c.height for line in lines for c in line)
+    dy = top - 0.4 * height - bottom
+    return [[Char(c.text, c.x0, c.y0 + dy, c.x1, c.y1 + dy) for c in line] for line in lines]
+
+
+def _shifted(table: RulelessTable, by: int) -> RulelessTable:
+    return RulelessTable(
+        table.grid, table.texts, range(table.lines.start + by, table.lines.stop + by), table.titles
+    )
 
 
 def _only_furniture(lines: list[list[Char]], page: Page) -> bool:

@@ -187,6 +187,16 @@ def ruleless_tables(
     return tables
 
 
+def looks_like_titles(line: list[Char]) -> bool:
+    """Whether a line of text may be a row of a table's titles: texts set apart in columns, no
+    figure among them, or table 2's "第二十条第（一）项"."""
+    runs = _runs(line)
+    text = "".join(c.text for c in line).strip()
+    if _ARTICLE.match(text) and len(text) <= 20:
+        return True
+    return len(runs) >= 2 and not any(_looks_like_figure(run) for run in runs)
+
+
 def _runs(line: list[Char]) -> list[list[Char]]:
     """A line's characters parted where a gap parts two cells."""
     out: list[list[Char]] = []

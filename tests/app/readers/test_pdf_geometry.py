@@ -446,3 +446,25 @@ def test_titles_set_flush_left_go_over_figures_set_flush_right_in_their_order() 
         ["信息内容", "采购项目数量", "采购总金额"],
         ["政府集中采购", "3", "347.08"],
     ]
+
+
+def test_titles_a_page_break_parted_from_their_figures_head_the_table_on_the_next_page() -> None:
+    """Table 2's part title and column titles end one page, its rows start the next: one
+    table, its titles over its rows (the reader finds the part by its title)."""
+    first = Page(
+        595, 842, chars=text("　　一、总体情况", 72, 100) + text("第二十条第（一）项", 72, 700)
+    )
+    first.chars += text("信息内容", 72, 720) + text("本年制发件数", 200, 720)
+    first.chars += text("本年废止件数", 320, 720)
+    second = Page(595, 842, chars=text("规章", 72, 100) + figure("0", 200, 100))
+    second.chars += figure("0", 320, 100)
+    second.chars += text("行政规范性文件", 72, 120) + figure("69", 200, 120) + figure("3", 320, 120)
+    tables = [b for b in page_blocks([first, second]) if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[c.text for c in row if c.text] for part in tables[0].parts for row in part]
+    assert rows == [
+        ["第二十条第（一）项"],
+        ["信息内容", "本年制发件数", "本年废止件数"],
+        ["规章", "0", "0"],
+        ["行政规范性文件", "69", "3"],
+    ]
