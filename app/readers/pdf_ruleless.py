@@ -212,14 +212,12 @@ def _runs(line: list[Char]) -> list[list[Char]]:
             # stand 5 points apart), and one before a numbering starts another label (a web
             # page's cells without padding: "（三）不予公" and "1.属于……").
             if gap > _GAP * size or (
-                gap > _DIGIT_GAP * size
-                and (
-                    (_digit(run[-1]) and _digit(char))
-                    or (
-                        run[-1].text >= CJK_FROM
-                        and char.text[:1] in _NUMBERING_STARTS
-                        and _numbered("".join(c.text for c in line[n : n + 4]))
-                    )
+                (gap > _DIGIT_GAP * size and _digit(run[-1]) and _digit(char))
+                or (
+                    gap > 0.02 * size
+                    and run[-1].text[-1:] >= CJK_FROM
+                    and char.text[:1] in _NUMBERING_STARTS
+                    and _numbered("".join(c.text for c in line[n : n + 4]))
                 )
             ):
                 out.append(run)
@@ -442,7 +440,13 @@ def _label_starts(texts: list[_Seg], limit: float) -> list[float]:
 def _grid(
     segs: list[list[_Seg]], lines: range, columns: _Columns, inherited: list[Extent]
 ) -> tuple[Grid | None, list[str], list[Extent]]:
-    placed = [part for k in lines for s in segs[k] for part in _label_and_figure(s, columns)]
+    placed = [
+        part
+        for k in lines
+        for s in segs[k]
+        for piece in _at_label_starts(s, columns)
+        for part in _label_and_figure(piece, columns)
+    ]
     for seg in placed:
         columns.place(seg)
         # A figure among the labels is a label's text ("2021年"); a figure alone on its line
@@ -782,6 +786,23 @@ def _rows_of(blocks: list[_Block], first_top: float) -> list[list[_Block]]:
         else:
             rows.append([block])
     return rows
+
+
+def _at_label_starts(seg: _Seg, columns: _Columns) -> list[_Seg]:
+    """Labels of two columns run together (a web page's cells without padding: "其他处" and
+    "不补正、行政机关……"), parted where a gap stands at the start of a label column."""
+    starts = columns.points[1 : columns.labels]
+    cut = [0]
+    for k in range(1, len(seg.chars)):
+        before, char = seg.chars[k - 1], seg.chars[k]
+        if char.x0 - before.x1 > _DIGIT_GAP * char.height and any(
+            abs(char.x0 - x) <= _PAD for x in starts
+        ):
+            cut.append(k)
+    if len(cut) == 1:
+        return [seg]
+    cut.append(len(seg.chars))
+    return [_Seg(seg.chars[a:b], seg.line) for a, b in itertools.pairwise(cut)]
 
 
 def _label_and_figure(seg: _Seg, columns: _Columns) -> list[_Seg]:
