@@ -31,7 +31,7 @@ from app.domain.report import Report
 from app.readers.files import read_report_file
 from tests.app.docx_writer.rendered import SOFFICE, libreoffice_to_pdf
 from tests.app.readers.expected_fixtures import EXPECTED
-from tests.app.readers.published import web_page, with_old_table3
+from tests.app.readers.published import Page, web_page, with_old_table3
 from tests.app.readers.word_made import Style, word_report
 from tests.paths import FIXTURES
 
@@ -140,6 +140,7 @@ RUNNING_HEAD = "政府信息公开年报专栏"
 HYBRID = "report_2021_pingtan"  # a 2021 report whose table 3 is still in the 2019 layout
 AGENCY_SAMPLES = 2  # other agencies' reports, other figures
 PICTURE = "report_2021_pingtan"  # a report whose table 2 is a picture
+UNRULED_WEB = {"report_2020_pingtan": "merge", "report_2022_pingtan": "once"}
 PRINTED = ("report_2021_pingtan", "seed_2020_gaoqing_xzsp")  # portal pages printed to PDF
 
 
@@ -254,6 +255,11 @@ def word_files(folder: Path) -> dict[str, bytes]:
         files[f"unruled-ours-{stem}"] = without_borders(mine, k % 2 == 1)
         theirs = with_furniture(word_report(report, WORD_STYLES[stem]), PAGE_NUMBERS[(k + 1) % 2])
         files[f"unruled-word-{stem}"] = without_borders(theirs, k % 2 == 0)
+    # A portal's page printed without its tables' borders: cells without padding, their texts
+    # touching where they fill their columns.
+    for stem, merge in UNRULED_WEB.items():
+        page = web_page(SOURCES[stem], Page(merge=merge))
+        files[f"unruled-web-{stem}"] = page.replace(b'border="1"', b'border="0"')
     return files
 
 

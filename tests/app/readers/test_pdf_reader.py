@@ -29,6 +29,7 @@ from tests.app.readers.pdf_made import (
     PRINTED,
     RUNNING_HEAD,
     SOURCES,
+    UNRULED_WEB,
     WORD_STYLES,
     source_of,
 )
@@ -104,6 +105,18 @@ def test_every_figure_of_a_table_printed_without_lines_is_read(stem: str, kind: 
     for number in ("1", "5", "6"):
         assert _letters(report.chapter(number)) == _letters(source.chapter(number)), number
     assert _errors(report) == _errors(source)
+
+
+@pytest.mark.parametrize("stem", sorted(UNRULED_WEB))
+def test_a_portal_page_printed_without_its_tables_borders_is_read(stem: str) -> None:
+    """Cells without padding: labels and titles touch where they fill their columns, and a
+    label and the figure after it run together; each is parted by the columns."""
+    expected = EXPECTED[f"{stem}.txt"]
+    report = _read(f"unruled-web-{stem}")
+    for table in ("table2", "table3", "table4"):
+        assert report.table_cells(table) == expected[table], table
+    assert report.headings_found == ["1", "2", "3", "4", "5", "6"]
+    assert report.reader_notes == []
 
 
 def _errors(report: Report) -> set[tuple[str, str]]:
