@@ -232,8 +232,7 @@ def _read_scan_lines(
                 budget.scans_left -= 1
                 _scan_lines(page, textpage, view, result)
             elif angle := pdf_scan.skew(result.chars):
-                straight = pdf_scan.straightening(view, angle, result.width, result.height)
-                result.chars = _chars(textpage, straight, [])
+                _straighten(textpage, view, angle, result)
 
 
 def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:
@@ -247,8 +246,14 @@ def _scan_lines(page: Any, textpage: Any, view: Matrix, result: Page) -> None:
     grids = find_grids(edges)
     if grids or angle:
         result.edges, result.grids = edges, grids
-        straight = pdf_scan.straightening(view, angle, result.width, result.height)
-        result.chars = _chars(textpage, straight, grids)
+        _straighten(textpage, view, angle, result)
+
+
+def _straighten(textpage: Any, view: Matrix, angle: float, result: Page) -> None:
+    """The page's characters taken again, turned back by the paper's skew (none: as shown),
+    each table's one by one (its grids are the page's)."""
+    straight = pdf_scan.straightening(view, angle, result.width, result.height)
+    result.chars = _chars(textpage, straight, result.grids or [])
 
 
 BoxOf = Callable[[float, float, float, float], Box]

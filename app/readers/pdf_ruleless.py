@@ -178,7 +178,7 @@ def ruleless_tables(
                 last = j
             j += 1
         inherited = titles_above if not tables else None
-        table = _table(segs, figure_line, breaker, heights, k, last, page_width, inherited)
+        table = _table(segs, figure_line, breaker, heights, k, last, inherited)
         if table is not None:
             tables.append(table)
             k = table.lines.stop
@@ -286,7 +286,6 @@ def _table(
     heights: list[float],
     first: int,
     last: int,
-    page_width: float,
     inherited: list[Extent] | None,
 ) -> RulelessTable | None:
     body = range(first, last + 1)
