@@ -119,7 +119,7 @@ def _page_items(
     items: list[Item] = []
     taken: set[int] = set()
     ruleless = ruleless_tables(lines, page.width, titles_above) if len(lines) > 1 else []
-    if ruleless and not _only_furniture(lines[: ruleless[0].lines.start], page):
+    if ruleless and titles_above and not _only_furniture(lines[: ruleless[0].lines.start], page):
         ruleless = ruleless_tables(lines, page.width)  # the first table starts no page
     took = False
     if ruleless and tail and ruleless[0].lines.start < len(lines):
@@ -469,7 +469,8 @@ def _figures_apart(cell: WordCell) -> list[WordCell]:
 def _go_on(above: WordRows, part: WordRows, first: WordRows, drawn: bool = True) -> None:
     """The continuation of a table on the next page, after the column titles it repeats: a
     row that Word let break over the page puts the last lines of its labels first, in a row
-    of no figures, and those go back to their row; labels merged over the break start again,
+    of no figures or of the last digits of its figures wrapped in narrow columns, and those go
+    back to their row; labels merged over the break start again,
     empty, and are marked to go on (docx_tables.join_parts carries them over)."""
     k = 0
     while k < min(len(part), len(first)) and _row_texts(part[k]) == _row_texts(first[k]):
@@ -482,7 +483,11 @@ def _go_on(above: WordRows, part: WordRows, first: WordRows, drawn: bool = True)
         while part and _repeats_titles(part[0], titles):
             del part[0]
         k = 0
-    if k < len(part) and above and _rest_of_row(part[k], above[-1], drawn):
+    if (
+        k < len(part)
+        and above
+        and (_rest_of_row(part[k], above[-1], drawn) or _rest_of_figures(part[k], above[-1], drawn))
+    ):
         del part[k]
     if k < len(part):
         _labels_go_on(part[k], above)
@@ -550,5 +555,37 @@ def _rest_of_row(row: list[WordCell], above: list[WordCell], drawn: bool = True)
     if not all(c.col in by_column and not looks_like_value(by_column[c.col].text) for c in written):
         return False
     for cell in written:
+        by_column[cell.col].text += cell.text
+    return True
+
+
+_WHOLE = re.compile(r"[0-9]+")
+
+
+def _rest_of_figures(row: list[WordCell], above: list[WordCell], drawn: bool = True) -> bool:
+    """Whether `row` is the rest of the row `above` that a page break split through its
+    figures (joined to them): the last digits of figures wrapped in narrow columns ("5869"
+    above the break, "9" below it), with the last lines of its labels. Told from a row of its
+    own: every row of a table has a figure in each column, the rest of a split one only where
+    figures wrapped, under figures of digits alone, and no label of its own (numbered)."""
+    figures = [c for c in row if c.text and looks_like_value(c.text)]
+    labels = [c for c in row if c.text and not looks_like_value(c.text)]
+    above_figures = [c for c in above if c.text and looks_like_value(c.text)]
+    by_column = {c.col: c for c in above if c.text and c.merge != "continue"}
+    if drawn and [(c.col, c.span) for c in row] != [(c.col, c.span) for c in above]:
+        return False
+    if not figures or len(figures) >= len(above_figures):
+        return False
+    if not all(
+        c.col in by_column and _WHOLE.fullmatch(c.text) and _WHOLE.fullmatch(by_column[c.col].text)
+        for c in figures
+    ):
+        return False
+    if any(
+        numbering(c.text)[0] or c.col not in by_column or looks_like_value(by_column[c.col].text)
+        for c in labels
+    ):
+        return False
+    for cell in figures + labels:
         by_column[cell.col].text += cell.text
     return True

@@ -53,6 +53,8 @@ _FILLED = 0.9  # of its width: how much of a paragraph's line its texts cover
 _TITLE_LINES = 15  # lines of column titles at most
 _PAD = 2.0  # points between a column's line and its text
 _SAME_START = 4.0  # points: labels starting this close start in one column
+_FULL = 0.7  # of a column's width: a figure and one more digit wider than this fill it
+_CELL_MARGIN = 5.4  # points: Word's and WPS's room between a cell's text and its lines
 _AFTER_FIGURE = 6  # characters: text after a figure in a row of a table ("见附件", "万元")
 _MIN_FIGURES = 3  # a table has at least this many figures (table 4: one row of 15)
 _ENDS = ("。", "；", "！", "？", "：", ":")
@@ -451,7 +453,11 @@ def _grid(
         # A figure among the labels is a label's text ("2021年"); a figure alone on its line
         # in a figure column is one (the end of a figure wrapped in a narrow column).
         seg.figure = seg.col0 >= columns.labels and looks_like_value(seg.text)
-    figures = _unwrapped([s for s in placed if s.figure], columns)
+    starts: dict[int, set[int]] = {}  # the outline levels of the labels starting on each line
+    for seg in placed:
+        if not seg.figure and (level := _level(seg.text)):
+            starts.setdefault(seg.line, set()).add(level)
+    figures = _unwrapped([s for s in placed if s.figure], columns, starts)
     kept = set(map(id, figures))
     placed = [s for s in placed if not s.figure or id(s) in kept]
     if not figures:
@@ -570,11 +576,12 @@ def _figure_spans(
 _DIGITS = re.compile(r"[\d.,]+")
 
 
-def _unwrapped(figures: list[_Seg], columns: _Columns) -> list[_Seg]:
+def _unwrapped(figures: list[_Seg], columns: _Columns, starts: dict[int, set[int]]) -> list[_Seg]:
     """The figures with the ends of those wrapped in a narrow column joined back ("2549" over
     "1" is 25491): a line whose every figure stands right under a figure that fills its
     column holds such ends (the row set at the top or centred), and so do the figures right
-    under a line of nothing but such figures (set at the bottom)."""
+    under a line of nothing but such figures (set at the bottom). Where labels of one level
+    start on both lines (`starts`: "二、" over "三、"), they are two rows' figures."""
     by_line: dict[int, list[_Seg]] = {}
     for seg in figures:
         by_line.setdefault(seg.line, []).append(seg)
@@ -595,18 +602,22 @@ def _unwrapped(figures: list[_Seg], columns: _Columns) -> list[_Seg]:
         width = seg.x1 - seg.x0
         digit = width / max(len(seg.text), 1)
         spacing = columns.xs[seg.col0 + 1] - columns.xs[seg.col0]
-        return width >= 0.9 * widest[seg.col0] and width + digit > 0.7 * spacing
+        # Word's cells keep 5.4 points clear on either side: in a narrow column that is more
+        # than the share of a wide one.
+        room = min(_FULL * spacing, spacing - 2 * _CELL_MARGIN)
+        return width >= 0.9 * widest[seg.col0] and width + digit > room
 
     def wraps(seg: _Seg, end: _Seg | None) -> bool:
         return (
             end is not None
+            and not starts.get(seg.line, set()) & starts.get(end.line, set())
             and full(end)
             and bool(_DIGITS.fullmatch(end.text))
             and bool(_DIGITS.fullmatch(seg.text))
         )
 
     below = {id(a): b for b in figures if (a := above.get(id(b))) is not None}
-    joined: set[int] = set()
+    joined: dict[int, _Seg] = {}  # each end joined back: the figure it now ends
     for line in sorted(by_line.values(), key=lambda line: line[0].top):
         pairs = [(seg, above.get(id(seg))) for seg in line]
         # Set at the top or centred, the ends stand alone on their line; set at the bottom,
@@ -623,10 +634,12 @@ def _unwrapped(figures: list[_Seg], columns: _Columns) -> list[_Seg]:
             pairs = [(seg, end) for seg, end in pairs if wraps(seg, end)]
         for seg, end in pairs:
             assert end is not None
+            # Wrapped over three lines ("95" over "31" over "7"): the last goes on the first.
+            end = joined.get(id(end), end)
             end.text += seg.text
             end.chars = end.chars + seg.chars
             end.bottom = max(end.bottom, seg.bottom)
-            joined.add(id(seg))
+            joined[id(seg)] = end
     return [s for s in figures if id(s) not in joined]
 
 

@@ -468,3 +468,49 @@ def test_titles_a_page_break_parted_from_their_figures_head_the_table_on_the_nex
         ["规章", "0", "0"],
         ["行政规范性文件", "69", "3"],
     ]
+
+
+def test_a_figure_wrapped_over_three_lines_is_one_and_full_rows_close_together_stay_rows() -> None:
+    """Set centred in columns 28 points apart (two digits to a line), "66377" stands as "66"
+    over "37" over "7" beside the row's one-line figures: one figure. Rows of two-digit
+    figures as wide as those columns, set line under line, stay rows of their own."""
+    page = Page(595, 842)
+    page.chars = text("信息内容", 72, 100) + text("甲", 200, 100) + text("乙", 228, 100)
+    page.chars += text("丙", 256, 100)
+    page.chars += figure("66", 200, 120) + figure("64", 256, 120)
+    page.chars += text("一、甲", 72, 133) + figure("37", 200, 133) + figure("1", 231, 133)
+    page.chars += figure("98", 256, 133)
+    page.chars += figure("7", 203, 146) + figure("0", 259, 146)
+    for n, y in enumerate((170, 183, 196)):
+        page.chars += text("二三四"[n] + "、乙", 72, y) + figure("12", 200, y)
+        page.chars += figure("34", 228, y) + figure("56", 256, y)
+    assert table_rows(page) == [
+        ["信息内容", "甲", "乙", "丙"],
+        ["一、甲", "66377", "1", "64980"],
+        ["二、乙", "12", "34", "56"],
+        ["三、乙", "12", "34", "56"],
+        ["四、乙", "12", "34", "56"],
+    ]
+
+
+def test_a_row_the_page_break_split_through_its_wrapped_figures_is_one_row() -> None:
+    """A row allowed to break over the page: "5869" and the first line of its label end one
+    page, the label's rest and the wrapped "9" start the next (the row's other figures stood
+    whole above the break). One row, its figure whole; the next row is its own."""
+    first = Page(595, 842, chars=text("信息内容", 72, 680) + text("甲", 200, 680))
+    first.chars += text("乙", 228, 680) + text("丙", 256, 680)
+    first.chars += text("一、甲", 72, 700) + figure("1", 200, 700) + figure("2", 228, 700)
+    first.chars += figure("3", 256, 700)
+    first.chars += text("二、乙乙", 72, 730) + figure("5869", 200, 730) + figure("0", 228, 730)
+    first.chars += figure("1", 256, 730)
+    second = Page(595, 842, chars=text("乙乙", 72, 72) + figure("9", 200, 79) + text("丁", 72, 86))
+    second.chars += text("三、丙", 72, 110) + figure("4", 200, 110) + figure("5", 228, 110)
+    second.chars += figure("6", 256, 110)
+    [table] = [b for b in page_blocks([first, second]) if isinstance(b, Table)]
+    rows = [[c.text for c in row if c.text] for part in table.parts for row in part]
+    assert rows == [
+        ["信息内容", "甲", "乙", "丙"],
+        ["一、甲", "1", "2", "3"],
+        ["二、乙乙乙乙丁", "58699", "0", "1"],
+        ["三、丙", "4", "5", "6"],
+    ]
