@@ -470,8 +470,8 @@ def _go_on(above: WordRows, part: WordRows, first: WordRows, drawn: bool = True)
     """The continuation of a table on the next page, after the column titles it repeats: a
     row that Word let break over the page puts the last lines of its labels first, in a row
     of no figures or of the last digits of its figures wrapped in narrow columns, and those go
-    back to their row; labels merged over the break start again,
-    empty, and are marked to go on (docx_tables.join_parts carries them over)."""
+    back to their row; labels merged over the break start again, empty, and are marked to go
+    on (docx_tables.join_parts carries them over)."""
     k = 0
     while k < min(len(part), len(first)) and _row_texts(part[k]) == _row_texts(first[k]):
         k += 1
