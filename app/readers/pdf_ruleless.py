@@ -546,6 +546,7 @@ def _figure_spans(
         after_data = True
         row = figures.get(r, {})
         cells: list[list[int | str]] = []  # [first column, last column, text]
+        paired = len(row) == len({id(t) for x, t in over.items() if x >= first})
         c = first
         while c < n_cols:
             title = over.get(c)
@@ -564,8 +565,12 @@ def _figure_spans(
                 c = end + 1
                 continue
             text = " ".join(seg.text for x in range(c, end + 1) for seg in row.get(x, ()))
-            if over and title is None and not text and cells:
-                cells[-1][1] = end  # under no title: the cell before reaches over it
+            if over and title is None and cells and not (text and (cells[-1][2] or not paired)):
+                # Under no title: the cell before reaches over it. So does a figure set centred
+                # in a cell whose title stands flush left ("本年增/减" over two columns), where
+                # the row has as many figures as titles.
+                cells[-1][1] = end
+                cells[-1][2] = cells[-1][2] or text
             else:
                 cells.append([c, end, text])
             c = end + 1

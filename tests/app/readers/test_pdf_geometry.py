@@ -514,3 +514,22 @@ def test_a_row_the_page_break_split_through_its_wrapped_figures_is_one_row() -> 
         ["二、乙乙乙乙丁", "58699", "0", "1"],
         ["三、丙", "4", "5", "6"],
     ]
+
+
+def test_a_figure_set_centred_under_a_title_set_flush_left_over_two_columns_is_its() -> None:
+    """Table 2's part (八) has two titles where the part above has three columns: "本年增/减"
+    stands flush left in a cell over two of them, its figure centred in it, past the title's
+    end. The figure is that title's, as the part's other figure is the first title's."""
+    page = Page(595, 842)
+    page.chars = text("信息内容", 72, 100) + text("本年新制作", 200, 100)
+    page.chars += text("本年新公开", 300, 100) + text("对外公开总数", 400, 100)
+    page.chars += text("规章", 72, 120) + figure("85", 240, 120) + figure("0", 330, 120)
+    page.chars += figure("14873", 430, 120)
+    page.chars += text("第二十条第（八）项", 72, 140)
+    page.chars += text("信息内容", 72, 160) + text("上一年项目数量", 200, 160)
+    page.chars += text("本年增/减", 300, 160)
+    page.chars += text("行政事业性收费", 72, 180) + figure("1", 240, 180) + figure("0", 390, 180)
+    [table] = [b for b in page_blocks([page]) if isinstance(b, Table)]
+    titles, fees = [[c for c in row if c.text] for row in table.parts[0][-2:]]
+    assert [c.text for c in fees] == ["行政事业性收费", "1", "0"]
+    assert all(t.col <= c.col < t.col + t.span for t, c in zip(titles, fees, strict=True))
