@@ -335,6 +335,18 @@ def _table(
     rows = sum(1 for k in range(top, end) if len(segs[k]) >= 2)
     if len(figures) < _MIN_FIGURES and rows < 2:
         return None
+    # Labels that start above the first row of figures or below the last start columns too
+    # (set centred, "5.要求行政机关……" starts lines above its figures); no column title does.
+    left = min(s.x0 for s in figures)
+    starts = [
+        s
+        for k in itertools.chain(range(top, first), range(last + 1, end))
+        for s in segs[k]
+        if s.x1 < left and _numbered(s.text)
+    ]
+    if starts:
+        texts = [s for k in body for s in segs[k] if not s.figure]
+        columns = _Columns.of(figures, texts + starts) or columns
     grid, texts, titles = _grid(segs, range(top, end), columns, inherited or [])
     if grid is None:
         return None

@@ -533,3 +533,22 @@ def test_a_figure_set_centred_under_a_title_set_flush_left_over_two_columns_is_i
     titles, fees = [[c for c in row if c.text] for row in table.parts[0][-2:]]
     assert [c.text for c in fees] == ["行政事业性收费", "1", "0"]
     assert all(t.col <= c.col < t.col + t.span for t, c in zip(titles, fees, strict=True))
+
+
+def test_a_label_set_centred_starting_above_its_figures_starts_its_column() -> None:
+    """Set centred, "5.要求确认" starts two lines above its row's figures, and no label of
+    the level above stands beside it on this page: it still starts a column of its own, right
+    of "（六）其他处理" (table 3's sub-rows on the page after their "（五）不予处理")."""
+    page = Page(595, 842)
+    page.chars = text("5.要求", 150, 100) + text("确认或", 150, 114)
+    page.chars += text("重新出", 150, 128) + text("具信息", 150, 142)
+    page.chars += figure("0", 220, 121) + figure("1", 262, 121) + figure("1", 304, 121)
+    page.chars += text("（六）其他处", 110, 170) + figure("0", 220, 170)
+    page.chars += text("理", 110, 184) + figure("2", 262, 170) + figure("2", 304, 170)
+    page.chars += text("四、结转", 72, 210) + figure("3", 220, 210)
+    page.chars += figure("0", 262, 210) + figure("3", 304, 210)
+    [table] = [b for b in page_blocks([page]) if isinstance(b, Table)]
+    rows = [[c for c in row if c.text] for part in table.parts for row in part]
+    first = {row[0].text: row[0].col for row in rows}
+    assert list(first) == ["5.要求确认或重新出具信息", "（六）其他处理", "四、结转"]
+    assert first["四、结转"] < first["（六）其他处理"] < first["5.要求确认或重新出具信息"]
