@@ -477,7 +477,7 @@ def _grid(
     clusters = _figure_rows(figures)
     data = {s.line for s in figures}
     middles = [statistics.median((s.top + s.bottom) / 2 for s in row) for row in clusters]
-    blocks = _blocks([s for s in placed if not s.figure], data, columns.labels, middles)
+    blocks = _blocks([s for s in placed if not s.figure], data, columns.xs[columns.labels], middles)
     first_top = min(s.top for s in clusters[0])
     for block in blocks:
         block.rows = [r for r, y in enumerate(middles) if block.top - 1 <= y <= block.bottom + 1]
@@ -675,14 +675,17 @@ def _figure_rows(figures: list[_Seg]) -> list[list[_Seg]]:
     return rows
 
 
-def _blocks(texts: list[_Seg], data: set[int], labels: int, middles: list[float]) -> list[_Block]:
+def _blocks(
+    texts: list[_Seg], data: set[int], figures_from: float, middles: list[float]
+) -> list[_Block]:
     """The texts of each column as cells: lines close below one another, where a numbered
     label starts a new one, an unnumbered one (table 2's "规章") never covers two rows of
     figures nor takes a line nearer another row's figures (set centred, "其他对外管理服" stands
     over its own row's figures, under "行政许可"), and a line of column titles is never one with
     a row of figures or with plain lines (table 2's "信息内容" between "第二十条第（五）项" and
     "行政许可")."""
-    titles = {s.line for s in texts if s.line not in data and s.col0 >= labels}
+    # A line of titles: no figure, and a text that reaches over the figures' columns.
+    titles = {s.line for s in texts if s.line not in data and s.x1 > figures_from + s.height}
 
     def kind(line: int) -> int:
         return 0 if line in data else 1 if line in titles else 2

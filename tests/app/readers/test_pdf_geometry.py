@@ -552,3 +552,20 @@ def test_a_label_set_centred_starting_above_its_figures_starts_its_column() -> N
     first = {row[0].text: row[0].col for row in rows}
     assert list(first) == ["5.要求确认或重新出具信息", "（六）其他处理", "四、结转"]
     assert first["四、结转"] < first["（六）其他处理"] < first["5.要求确认或重新出具信息"]
+
+
+def test_a_line_of_titles_set_tight_over_a_row_is_not_its_label() -> None:
+    """Lines set tight (no space between the rows): table 2's "信息内容" stands right above
+    "行政许可", both in the labels' column, but its line holds the title "本年处理决定数量"
+    that reaches over the figures: a row of titles, and "行政许可" is the row's label alone."""
+    page = Page(595, 842)
+    page.chars = text("信息内容", 72, 100) + text("本年制发件数", 200, 100)
+    page.chars += text("本年废止件数", 300, 100) + text("现行有效件数", 420, 100)
+    page.chars += text("规章", 72, 113) + figure("0", 280, 113) + figure("1", 380, 113)
+    page.chars += figure("0", 500, 113)
+    page.chars += text("第二十条第（五）项", 72, 126)
+    page.chars += text("信息内容", 72, 139) + text("本年处理决定数量", 200, 139)
+    page.chars += text("行政许可", 72, 152) + figure("49", 494, 152)
+    [table] = [b for b in page_blocks([page]) if isinstance(b, Table)]
+    rows = [[c.text for c in row if c.text] for part in table.parts for row in part]
+    assert rows[-2:] == [["信息内容", "本年处理决定数量"], ["行政许可", "49"]]
