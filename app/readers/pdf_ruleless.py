@@ -481,10 +481,24 @@ def _grid(
     first_top = min(s.top for s in clusters[0])
     for block in blocks:
         block.rows = [r for r, y in enumerate(middles) if block.top - 1 <= y <= block.bottom + 1]
+    taken = {(b.col0, r) for b in blocks for r in b.rows}
+    firsts = {  # (column, row) of first sub-labels ("1.", "（一）"), right of the column
+        (c, r)
+        for b in blocks
+        if numbering(b.text)[1] in ("一", "1")
+        for c in range(b.col0)
+        for r in b.rows
+    }
+    for block in blocks:
         if not block.rows and block.numbered and middles[0] <= block.bottom <= middles[-1]:
-            # A label set in the middle of its rows, between two rows' figures.
+            # A label set in the middle of its rows, between two rows' figures: of the two
+            # nearest, a row no label of its column has, best its first sub-row ("（五）不予
+            # 处理" between the last row of "（四）无法提供" and its own "1.信访举报……").
             centre = (block.top + block.bottom) / 2
-            block.rows = [min(range(len(middles)), key=lambda r: abs(middles[r] - centre))]
+            near = sorted(range(len(middles)), key=lambda r: abs(middles[r] - centre))[:2]
+            free = [r for r in near if (block.col0, r) not in taken]
+            first = [r for r in free if (block.col0, r) in firsts]
+            block.rows = [(first or free or near)[0]]
     _spread_parents([b for b in blocks if b.rows], len(clusters), columns.labels)
     # The rows: each row of figures, and rows of the other texts (titles), by their tops.
     rows: list[tuple[float, int]] = [(min(s.top for s in row), r) for r, row in enumerate(clusters)]

@@ -569,3 +569,39 @@ def test_a_line_of_titles_set_tight_over_a_row_is_not_its_label() -> None:
     [table] = [b for b in page_blocks([page]) if isinstance(b, Table)]
     rows = [[c.text for c in row if c.text] for part in table.parts for row in part]
     assert rows[-2:] == [["信息内容", "本年处理决定数量"], ["行政许可", "49"]]
+
+
+def test_merged_labels_set_at_the_foot_or_head_of_their_rows_cover_their_own_sub_rows() -> None:
+    """Table 3's labels set at the bottom of their cells, as LibreOffice prints Word's: "（四）
+    无法提供" stands beside its last sub-row, "（五）不予处理" right under it (its cell runs on over
+    the page), nearer the row of "（四）" than its own "1.信访" row; "（六）" likewise under
+    the last sub-row of "（五）". Each covers its own sub-rows."""
+    page = Page(595, 842)
+
+    def row(label: list[str], top: float, figures: str) -> None:
+        for n, line in enumerate(label):
+            page.chars.extend(text(line, 150, top + 13 * n))
+        y = top + 13 * (len(label) - 1)
+        for n, value in enumerate(figures):
+            page.chars.extend(figure(value, 230 + 40 * n, y))
+
+    row(["1.不掌", "握信息"], 100, "100")
+    row(["2.补正", "不明确"], 126, "022")
+    page.chars += text("（四）无", 100, 126) + text("法提供", 100, 139)
+    row(["1.信访", "举报投", "诉类申", "请"], 152, "000")
+    page.chars += text("（五）不", 100, 152) + text("予处理", 100, 165)
+    row(["2.重复", "申请"], 204, "303")
+    row(["1.申请", "人逾期", "不补正", "的"], 230, "011")
+    page.chars += text("（六）其", 100, 230) + text("他处理", 100, 243)
+    row(["2.其他"], 282, "101")
+    [table] = [b for b in page_blocks([page]) if isinstance(b, Table)]
+    rows = [[c for c in part_row if c.text or c.merge] for part in table.parts for part_row in part]
+    parents = [(r[0].text if r[0].merge != "continue" else "^", r[1].text) for r in rows]
+    assert parents == [
+        ("（四）无法提供", "1.不掌握信息"),
+        ("^", "2.补正不明确"),
+        ("（五）不予处理", "1.信访举报投诉类申请"),
+        ("^", "2.重复申请"),
+        ("（六）其他处理", "1.申请人逾期不补正的"),
+        ("^", "2.其他"),
+    ]
