@@ -38,6 +38,8 @@ class ParsedValue:
 
 
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_LONGEST_MARK = max(map(len, BLANK_MARKS)) + max(map(len, MONEY_UNITS))
 _DASH_MINUS = re.compile(r"^[–—－](?=\d)")
 
 
@@ -65,6 +67,8 @@ def looks_like_value(text: str) -> bool:
         return False
     if text.isascii() and text.isdigit():
         return True
+    if _DIGIT.search(text) is None and len("".join(text.split())) > _LONGEST_MARK:
+        return False  # no digit, and longer than a blank mark with its unit ("——万元")
     number, _ = split_unit(text)
     if number in BLANK_MARKS:
         return True

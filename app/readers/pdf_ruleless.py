@@ -203,21 +203,23 @@ def _runs(line: list[Char]) -> list[list[Char]]:
     """A line's characters parted where a gap parts two cells."""
     out: list[list[Char]] = []
     run: list[Char] = []
+    last: Char | None = None  # run's last character
     for n, char in enumerate(line):
         if not char.text.strip():
             continue  # a typed space: the gap tells
-        if run:
-            gap = char.x0 - run[-1].x1
-            size = max(char.height, run[-1].height, 1.0)
+        if last is not None:
+            gap = char.x0 - last.x1
+            size = char.height if char.height > last.height else last.height
+            size = size if size > 1.0 else 1.0
             # A figure's digits stand side by side, and a label's characters: a gap between
             # two digits parts two figures (set flush left in narrow columns, "55623" and "0"
             # stand 5 points apart), and one before a numbering starts another label (a web
             # page's cells without padding: "（三）不予公" and "1.属于……").
             if gap > _GAP * size or (
-                (gap > _DIGIT_GAP * size and _digit(run[-1]) and _digit(char))
+                (gap > _DIGIT_GAP * size and _digit(last) and _digit(char))
                 or (
                     gap > 0.02 * size
-                    and run[-1].text[-1:] >= CJK_FROM
+                    and last.text[-1:] >= CJK_FROM
                     and char.text[:1] in _NUMBERING_STARTS
                     and _numbered("".join(c.text for c in line[n : n + 4]))
                 )
@@ -225,6 +227,7 @@ def _runs(line: list[Char]) -> list[list[Char]]:
                 out.append(run)
                 run = []
         run.append(char)
+        last = char
     if run:
         out.append(run)
     return out
