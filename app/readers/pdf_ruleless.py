@@ -348,8 +348,8 @@ def _table(
         if s.x1 < left and _numbered(s.text)
     ]
     if starts:
-        texts = [s for k in body for s in segs[k] if not s.figure]
-        columns = _Columns.of(figures, texts + starts) or columns
+        labels = [s for k in body for s in segs[k] if not s.figure]
+        columns = _Columns.of(figures, labels + starts) or columns
     grid, texts, titles = _grid(segs, range(top, end), columns, inherited or [])
     if grid is None:
         return None
