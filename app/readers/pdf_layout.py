@@ -483,7 +483,8 @@ def _go_on(above: WordRows, part: WordRows, first: WordRows, drawn: bool = True)
         while part and _repeats_titles(part[0], titles):
             del part[0]
         k = 0
-    if (
+    # Labels set in the middle of their cells end on lines of their own, as rows of their own.
+    while (
         k < len(part)
         and above
         and (_rest_of_row(part[k], above[-1], drawn) or _rest_of_figures(part[k], above[-1], drawn))

@@ -605,3 +605,36 @@ def test_merged_labels_set_at_the_foot_or_head_of_their_rows_cover_their_own_sub
         ("（六）其他处理", "1.申请人逾期不补正的"),
         ("^", "2.其他"),
     ]
+
+
+def test_labels_a_page_break_split_end_in_rows_of_their_own_over_many_lines() -> None:
+    """A row of table 3 with its labels written in each row, set centred, broken over the page:
+    "三、", "（五" and "4.无" end one page beside its figures; the next page starts with the rest
+    of the three labels on lines of their own, one column's a little lower than the other's,
+    then a label wrapped over many lines beside its figures. The rests go back to their labels,
+    and the next row is whole."""
+    first = Page(595, 842, chars=text("三、本年", 72, 660) + text("（五）不", 120, 660))
+    first.chars += text("3.要", 170, 660) + figure("1", 230, 660) + figure("2", 270, 660)
+    first.chars += text("三、", 72, 700) + text("（五", 120, 700) + text("4.无", 170, 700)
+    first.chars += figure("0", 230, 700) + figure("3", 270, 700)
+    second = Page(595, 842)
+    for n, piece in enumerate(("正当", "理由", "大量", "反复", "申请")):
+        second.chars += text(piece, 170, 72 + 14 * n)
+    for n, piece in enumerate(("本年", "度办", "理结", "果")):
+        second.chars += text(piece, 72, 79 + 14 * n)
+    for n, piece in enumerate(("）不", "予处", "理")):
+        second.chars += text(piece, 120, 79 + 14 * n)
+    label = ["三、", "本年", "度办", "理结", "果"], ["（五", "）不", "予处", "理"]
+    for x, pieces in zip((72, 120), label, strict=True):
+        for n, piece in enumerate(pieces):
+            second.chars += text(piece, x, 160 + 14 * n)
+    for n, piece in enumerate(("5.要", "求行", "政机", "关确", "认或", "重新", "出具", "信息")):
+        second.chars += text(piece, 170, 153 + 14 * n)
+    second.chars += figure("7", 230, 202) + figure("8", 270, 202)
+    tables = [b for b in page_blocks([first, second]) if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[c.text for c in row if c.text] for part in tables[0].parts for row in part]
+    assert rows[-2:] == [
+        ["三、本年度办理结果", "（五）不予处理", "4.无正当理由大量反复申请", "0", "3"],
+        ["三、本年度办理结果", "（五）不予处理", "5.要求行政机关确认或重新出具信息", "7", "8"],
+    ]
